@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Database } from './db/database.js';
+import type { Logger } from './logger.js';
+import { crossingsRouter } from './crossings/crossings.routes.js';
+import { healthRouter } from './health/health.routes.js';
+import { errorMiddleware, notFoundHandler } from './http/error-middleware.js';
+import { requireJsonBody } from './http/require-json.js';
+import { observationsRouter } from './observations/observations.routes.js';
+import { seriesRouter } from './series/series.routes.js';
+import { tradeRouter } from './trade/trade.routes.js';
+
+export type AppDeps = {
+  db: Database;
+  logger: Logger;
+  bodyLimitBytes?: number;
+  /** Built front end (Vite's output) to serve at `/`; skipped when absent. */
+  staticDir?: string;
+};
+
+const REQUEST_ID = /^[\w.-]{1,100}$/;
+
+/** Builds the HTTP app; `main.ts` only wires config and listens, tests call this on port 0. */
+export function createApp({ db, logger, bodyLimitBytes = 1_000_000, staticDir }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', 'strong');
+  app.set('query parser', 'simple');
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    }),
+  );
+
+  app.use('/health', healthRouter(db));
+
+  const api = express.Router();
+  api.use(requireJsonBody, express.json({ limit: bodyLimitBytes, strict: true }));
+  api.use('/crossings', crossingsRouter(db.prisma));
+  api.use('/observations', observationsRouter(db.prisma));
+  api.use('/trade', tradeRouter(db.prisma));
+  api.use('/series', seriesRouter(db.prisma));
+  api.use(notFoundHandler);
+  app.use('/api', api);
+
+  if (staticDir && fs.existsSync(staticDir)) {
+    app.use(express.static(staticDir, { index: 'index.html', maxAge: 0 }));
+  }
+  app.use(notFoundHandler);
+  app.use(errorMiddleware);
+  return app;
+}

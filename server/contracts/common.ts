@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+export const iso2 = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in capitals, such as CN');
+
+/** `YYYY-MM` with a real month (01–12). */
+export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM (01–12)');
+
+export const year = z.string().regex(/^\d{4}$/, 'must be a year written YYYY');
+
+/** An instant with an explicit offset (`Z` or `+09:00`), returned as a Date. */
+export const instant = z.iso
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, such as 2025-11-03T08:30:00Z' })
+  .transform((s) => new Date(s));
+
+/** A query-string bound: a date (`2025-11-03`) or a date-time with a zone. */
+export const instantOrDate = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+    message: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time with a time zone',
+  })
+  .transform((s) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s));
+
+/** JSON numbers that overflow (1e999) parse to Infinity; reject them by name. */
+export const finiteNumber = z.number().refine(Number.isFinite, 'must be a finite number');
+
+export const METRICS = ['queue_vehicles', 'queue_length_m', 'crossed_vehicles', 'wait_minutes'] as const;
+export const VEHICLE_CLASSES = ['truck', 'bus', 'car', 'rail_wagon', 'pedestrian', 'other'] as const;
+export const METHODS = ['field', 'satellite', 'camera', 'sensor', 'feed', 'customs', 'news', 'synthetic'] as const;
+export const REVIEW_STATUSES = ['pending', 'approved', 'rejected'] as const;
+/** Metrics that count whole vehicles. */
+export const COUNT_METRICS: readonly Metric[] = ['queue_vehicles', 'crossed_vehicles'];
+
+export type Metric = (typeof METRICS)[number];
+export type VehicleClass = (typeof VEHICLE_CLASSES)[number];
+export type Method = (typeof METHODS)[number];
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** What every observation made up for the demo carries as its source. */
+export const SYNTHETIC_SOURCE = 'synthetic demo — made up for illustration, not evidence';

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import {
+  COUNT_METRICS, METHODS, METRICS, REVIEW_STATUSES, VEHICLE_CLASSES,
+  finiteNumber, instant, instantOrDate, iso2,
+} from './common.js';
+
+const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000);
+
+/** One observation as a client submits it. Unknown fields are refused so typos are not silently dropped. */
+export const observationInput = z
+  .strictObject({
+    id: z.uuid({ message: 'must be a UUID' }).optional(),
+    crossingId: z.string().min(1).max(200),
+    observedAt: instant,
+    period: z.strictObject({ start: instant, end: instant }).optional(),
+    metric: z.enum(METRICS),
+    value: finiteNumber.min(0, 'must be 0 or more'),
+    vehicleClass: z.enum(VEHICLE_CLASSES),
+    direction: z.strictObject({ from: iso2, to: iso2 }).nullable().optional(),
+    method: z.enum(METHODS),
+    source: z.string().trim().min(1, 'is required').max(2000),
+    sourceUrl: httpUrl.optional(),
+    retrievedAt: instant.optional(),
+    observer: z
+      .strictObject({
+        lat: finiteNumber.min(-90).max(90),
+        lon: finiteNumber.min(-180).max(180),
+        accuracyM: finiteNumber.min(0).optional(),
+      })
+      .optional(),
+    confidence: finiteNumber.min(0).max(1).optional(),
+    notes: z.string().max(5000).optional(),
+    submittedBy: z.string().trim().min(1, 'is required').max(200),
+  })
+  .superRefine((o, ctx) => {
+    if (o.period && o.period.end <= o.period.start) {
+      ctx.addIssue({ code: 'custom', path: ['period', 'end'], message: 'must be after period.start' });
+    }
+    if (o.metric === 'crossed_vehicles' && !o.period) {
+      ctx.addIssue({ code: 'custom', path: ['period'], message: 'is required for crossed_vehicles (the span counted)' });
+    }
+    if (COUNT_METRICS.includes(o.metric) && !Number.isInteger(o.value)) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `must be a whole number for ${o.metric}` });
+    }
+    if (o.direction && o.direction.from === o.direction.to) {
+      ctx.addIssue({ code: 'custom', path: ['direction', 'to'], message: 'must differ from direction.from' });
+    }
+    if (o.observedAt.getTime() > Date.now() + 24 * 3600_000) {
+      ctx.addIssue({ code: 'custom', path: ['observedAt'], message: 'is more than a day in the future' });
+    }
+  });
+
+export type ObservationInput = z.output<typeof observationInput>;
+
+export const MAX_BATCH_ITEMS = 1000;
+
+/** Items are validated one by one in the service, so one bad item does not sink the others. */
+export const observationBatchInput = z.strictObject({
+  items: z.array(z.unknown()).min(1, 'must hold at least one item').max(MAX_BATCH_ITEMS, `must hold at most ${MAX_BATCH_ITEMS} items`),
+});
+
+const csv = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+    .pipe(z.array(item).min(1));
+
+export const observationQuery = z.strictObject({
+  crossing: z.string().min(1).max(200).optional(),
+  metric: csv(z.enum(METRICS)).optional(),
+  vehicleClass: csv(z.enum(VEHICLE_CLASSES)).optional(),
+  /** `CN-KP` for a direction, `unknown` for observations without one. */
+  direction: z
+    .string()
+    .regex(/^([A-Z]{2}-[A-Z]{2}|unknown)$/, 'must be FROM-TO (such as CN-KP) or unknown')
+    .optional(),
+  method: csv(z.enum(METHODS)).optional(),
+  status: csv(z.enum(REVIEW_STATUSES)).optional(),
+  from: instantOrDate.optional(),
+  to: instantOrDate.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  cursor: z.string().max(200).optional(),
+});
+
+export type ObservationQuery = z.output<typeof observationQuery>;
+
+/** An observation as the API returns it. */
+export type ObservationDto = {
+  id: string;
+  crossingId: string;
+  observedAt: string;
+  period: { start: string; end: string } | null;
+  metric: string;
+  value: number;
+  vehicleClass: string;
+  direction: { from: string; to: string } | null;
+  method: string;
+  source: string;
+  sourceUrl: string | null;
+  retrievedAt: string | null;
+  observer: { lat: number; lon: number; accuracyM: number | null } | null;
+  confidence: number | null;
+  notes: string | null;
+  status: string;
+  submittedBy: string;
+  /** True for made-up demo rows: never evidence. */
+  synthetic: boolean;
+  createdAt: string;
+  updatedAt: string;
+};

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { METHODS, METRICS, REVIEW_STATUSES, VEHICLE_CLASSES, month } from './common.js';
+
+export const seriesQuery = z.strictObject({
+  crossing: z.string().min(1).max(200),
+  metric: z.enum(METRICS),
+  from: month.optional(),
+  to: month.optional(),
+  vehicleClass: z.enum(VEHICLE_CLASSES).optional(),
+  method: z.enum(METHODS).optional(),
+  /** Defaults to every status but `rejected`. */
+  status: z.enum(REVIEW_STATUSES).optional(),
+});
+
+export type SeriesQuery = z.output<typeof seriesQuery>;

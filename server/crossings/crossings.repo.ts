@@ -1,0 +1,46 @@
+import type { PrismaClient } from '../generated/prisma/client.js';
+
+export function listCrossings(prisma: PrismaClient) {
+  return prisma.crossing.findMany({ orderBy: { id: 'asc' } });
+}
+
+export function getCrossing(prisma: PrismaClient, id: string) {
+  return prisma.crossing.findUnique({ where: { id } });
+}
+
+export function listCrossingsByIds(prisma: PrismaClient, ids: string[]) {
+  return prisma.crossing.findMany({ where: { id: { in: ids } } });
+}
+
+export type LatestByMetric = {
+  crossingId: string;
+  metric: string;
+  value: number;
+  observedAt: Date;
+  method: string;
+  vehicleClass: string;
+};
+
+export type ActivityCounts = { crossingId: string; observations: number; synthetic: number; lastObservedAt: Date | null };
+
+/** The newest non-rejected observation of each metric at each crossing. */
+export function listLatestByMetric(prisma: PrismaClient): Promise<LatestByMetric[]> {
+  return prisma.$queryRaw<LatestByMetric[]>`
+    SELECT DISTINCT ON (crossing_id, metric)
+           crossing_id AS "crossingId", metric::text AS metric, value, observed_at AS "observedAt",
+           method::text AS method, vehicle_class::text AS "vehicleClass"
+      FROM observations
+     WHERE status <> 'rejected'
+     ORDER BY crossing_id, metric, observed_at DESC, id DESC`;
+}
+
+export async function listActivityCounts(prisma: PrismaClient): Promise<ActivityCounts[]> {
+  const rows = await prisma.$queryRaw<{ crossingId: string; observations: bigint; synthetic: bigint; lastObservedAt: Date | null }[]>`
+    SELECT crossing_id AS "crossingId", count(*) AS observations,
+           count(*) FILTER (WHERE method = 'synthetic') AS synthetic,
+           max(observed_at) AS "lastObservedAt"
+      FROM observations
+     WHERE status <> 'rejected'
+     GROUP BY crossing_id`;
+  return rows.map((r) => ({ ...r, observations: Number(r.observations), synthetic: Number(r.synthetic) }));
+}

@@ -1,0 +1,34 @@
+import { Router } from 'express';
+import type { FeatureCollection, Point } from 'geojson';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { notFound } from '../http/http-error.js';
+import { getCrossing, listActivityCounts, listCrossings, listLatestByMetric } from './crossings.repo.js';
+import { buildActivity, toCrossingFeature } from './crossing-feature.js';
+
+async function loadActivity(prisma: PrismaClient) {
+  const [counts, latest] = await Promise.all([listActivityCounts(prisma), listLatestByMetric(prisma)]);
+  const countsBy = new Map(counts.map((c) => [c.crossingId, c]));
+  return (id: string) => buildActivity(countsBy.get(id), latest.filter((l) => l.crossingId === id));
+}
+
+export function crossingsRouter(prisma: PrismaClient): Router {
+  const router = Router();
+
+  router.get('/', async (_req, res) => {
+    const [crossings, activityOf] = await Promise.all([listCrossings(prisma), loadActivity(prisma)]);
+    const body: FeatureCollection<Point | null> = {
+      type: 'FeatureCollection',
+      features: crossings.map((c) => toCrossingFeature(c, activityOf(c.id))),
+    };
+    res.type('application/geo+json').json(body);
+  });
+
+  router.get('/:id', async (req, res) => {
+    const crossing = await getCrossing(prisma, req.params.id);
+    if (!crossing) throw notFound(`Crossing ${req.params.id}`);
+    const activityOf = await loadActivity(prisma);
+    res.type('application/geo+json').json(toCrossingFeature(crossing, activityOf(crossing.id)));
+  });
+
+  return router;
+}

@@ -1,0 +1,20 @@
+import type { PrismaClient } from '../generated/prisma/client.js';
+
+/** A raw SQL connection, for what Prisma cannot do: multi-statement scripts and locks. */
+export interface SqlSession {
+  exec(script: string): Promise<void>;
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+}
+
+/**
+ * The one storage seam. Everything above it talks to `prisma`; only the migration runner
+ * and a few bulk paths need `withSession`, and nothing asks which kind of database it is
+ * except health reporting.
+ */
+export interface Database {
+  readonly kind: 'embedded' | 'postgresql';
+  readonly prisma: PrismaClient;
+  /** Runs `fn` on one dedicated connection, inside a transaction when `transactional`. */
+  withSession<T>(fn: (s: SqlSession) => Promise<T>, opts?: { transactional?: boolean }): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '../generated/prisma/client.js';
+import type { Database, SqlSession } from './database.js';
+import { acquireDirLock } from './dir-lock.js';
+
+/**
+ * Embedded PostgreSQL (PGlite, WASM) in `dataDir`, or in memory when dataDir is `memory://`.
+ * PGlite is one connection in this process, so a lock file keeps a second process out of
+ * the same folder: two writers would corrupt it.
+ */
+export async function openEmbedded(dataDir: string): Promise<Database> {
+  const inMemory = dataDir.startsWith('memory://');
+  let releaseLock = () => {};
+  let pgDir = dataDir;
+  if (!inMemory) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    releaseLock = acquireDirLock(dataDir);
+    pgDir = path.join(dataDir, 'pg');
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(pgDir);
+  } catch (err) {
+    releaseLock();
+    throw err;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+
+  const session = (q: Pick<PGlite, 'exec' | 'query'>): SqlSession => ({
+    exec: async (script) => {
+      await q.exec(script);
+    },
+    query: async <Row>(sql: string, params?: unknown[]) => (await q.query<Row>(sql, params)).rows,
+  });
+
+  return {
+    kind: 'embedded',
+    prisma,
+    withSession: (fn, opts) =>
+      opts?.transactional ? pglite.transaction((tx) => fn(session(tx))) : fn(session(pglite)),
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+      releaseLock();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import pg from 'pg';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../generated/prisma/client.js';
+import type { Database } from './database.js';
+
+/** A PostgreSQL server through node-postgres; Prisma and raw sessions share one pool. */
+export async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client that loses its server (restart, network) must not crash the process.
+  pool.on('error', () => {});
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+
+  return {
+    kind: 'postgresql',
+    prisma,
+    withSession: async (fn, opts) => {
+      const client = await pool.connect();
+      try {
+        const session = {
+          exec: async (script: string) => {
+            await client.query(script);
+          },
+          query: async <Row>(sql: string, params?: unknown[]) =>
+            (await client.query(sql, params)).rows as Row[],
+        };
+        if (!opts?.transactional) return await fn(session);
+        await client.query('BEGIN');
+        try {
+          const result = await fn(session);
+          await client.query('COMMIT');
+          return result;
+        } catch (err) {
+          await client.query('ROLLBACK');
+          throw err;
+        }
+      } finally {
+        client.release();
+      }
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { Router } from 'express';
+import type { Database } from '../db/database.js';
+import { getMigrationStatus } from '../db/migrate.js';
+import { APP_VERSION } from '../version.js';
+
+/** Liveness and readiness in one: 200 only when the database answers and no migration is pending. */
+export function healthRouter(db: Database): Router {
+  const router = Router();
+  router.get('/', async (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    try {
+      const migrations = await getMigrationStatus(db);
+      const ok = migrations.pending.length === 0;
+      res.status(ok ? 200 : 503).json({
+        status: ok ? 'ok' : 'migrations_pending',
+        version: APP_VERSION,
+        database: { kind: db.kind, reachable: true },
+        migrations,
+      });
+    } catch (err) {
+      req.log?.warn({ err }, 'health check: database unreachable');
+      res.status(503).json({
+        status: 'database_unreachable',
+        version: APP_VERSION,
+        database: { kind: db.kind, reachable: false },
+      });
+    }
+  });
+  return router;
+}

@@ -1,0 +1,60 @@
+import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createLogger } from './logger.js';
+import { seedDatabase } from './seed/seed-database.js';
+import { startStorage } from './start-storage.js';
+
+const startedAt = performance.now();
+let config: Config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  console.error(err.message);
+  process.exit(2);
+}
+const log = createLogger(config.logLevel);
+const db = await startStorage(config, log);
+await seedDatabase(db, config.demoData, log);
+
+const app = createApp({
+  db,
+  logger: log,
+  bodyLimitBytes: config.bodyLimitBytes,
+  staticDir: fileURLToPath(new URL('../app/dist', import.meta.url)),
+});
+const server: Server = app.listen(config.port, config.host, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  log.info(
+    { database: db.kind, dataDir: db.kind === 'embedded' ? config.dataDir : undefined, readyMs: Math.round(performance.now() - startedAt) },
+    `landport ready at http://${config.host}:${port}/`,
+  );
+});
+
+/**
+ * Stop accepting, let requests in flight finish, then close the database: PGlite must be
+ * closed to flush its data folder. A second signal, or the timeout, forces the exit.
+ */
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) process.exit(1);
+  stopping = true;
+  log.info({ signal }, 'shutting down');
+  const force = setTimeout(() => {
+    log.error('shutdown timed out; exiting');
+    process.exit(1);
+  }, config.shutdownTimeoutMs);
+  force.unref();
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+  await db.close();
+  log.info('stopped cleanly');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

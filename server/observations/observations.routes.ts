@@ -1,0 +1,66 @@
+import { Router } from 'express';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { observationBatchInput, observationQuery } from '../contracts/observations.js';
+import { HttpError, badRequest, conflict, notFound } from '../http/http-error.js';
+import { parseOrThrow } from '../http/validate.js';
+import { toObservationDto } from './observation-dto.js';
+import { getObservation } from './observations.repo.js';
+import { listObservationPage } from './list-observations.js';
+import { submitObservations, type SubmitResult } from './submit-observations.js';
+
+function batchItemResult(r: SubmitResult) {
+  switch (r.status) {
+    case 'created':
+    case 'existing':
+      return { index: r.index, status: r.status, id: r.id };
+    case 'conflict':
+      return { index: r.index, status: r.status, id: r.id, error: { code: 'conflict', message: r.message } };
+    case 'invalid':
+      return { index: r.index, status: r.status, error: { code: 'invalid_request', message: 'Invalid item', details: { fields: r.issues } } };
+  }
+}
+
+export function observationsRouter(prisma: PrismaClient): Router {
+  const router = Router();
+
+  router.get('/', async (req, res) => {
+    res.json(await listObservationPage(prisma, parseOrThrow(observationQuery, req.query, 'query')));
+  });
+
+  router.get('/:id', async (req, res) => {
+    const id = req.params.id;
+    const row = /^[0-9a-f-]{36}$/i.test(id) ? await getObservation(prisma, id) : null;
+    if (!row) throw notFound(`Observation ${id}`);
+    res.json(toObservationDto(row));
+  });
+
+  router.post('/', async (req, res) => {
+    if (req.body === undefined) throw badRequest([{ path: '', message: 'a JSON object is required' }]);
+    const [result] = await submitObservations(prisma, [req.body]);
+    switch (result.status) {
+      case 'created':
+        res.status(201).location(`/api/observations/${result.id}`).json(toObservationDto(result.row));
+        return;
+      case 'existing': {
+        const row = await getObservation(prisma, result.id);
+        if (!row) throw new HttpError(500, 'internal', 'stored observation vanished');
+        res.status(200).json(toObservationDto(row));
+        return;
+      }
+      case 'conflict':
+        throw conflict(result.message, { id: result.id });
+      case 'invalid':
+        throw badRequest(result.issues);
+    }
+  });
+
+  router.post('/batch', async (req, res) => {
+    const { items } = parseOrThrow(observationBatchInput, req.body ?? {});
+    const results = (await submitObservations(prisma, items)).map(batchItemResult);
+    const summary = { created: 0, existing: 0, conflict: 0, invalid: 0 };
+    for (const r of results) summary[r.status]++;
+    res.status(200).json({ summary, results });
+  });
+
+  return router;
+}

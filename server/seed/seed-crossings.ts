@@ -1,0 +1,50 @@
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { readDataCsv } from './read-csv.js';
+
+const toNumber = (s: string) => (s.trim() === '' ? null : Number(s));
+const orNull = (s: string | undefined) => (s && s.trim() !== '' ? s.trim() : null);
+
+/** data/crossings.csv row → database row. Sources separated by " | " become one entry each. */
+export function crossingFromCsv(r: Record<string, string>): Prisma.CrossingCreateInput {
+  const [countryA, countryB] = r.countries.split('-');
+  if (!r.id || !countryA || !countryB) throw new Error(`data/crossings.csv: bad row ${JSON.stringify(r)}`);
+  return {
+    id: r.id,
+    nameEn: r.name_en,
+    nameZh: orNull(r.name_zh),
+    nameKo: orNull(r.name_ko),
+    countryA,
+    countryB,
+    kind: r.kind_code as Prisma.CrossingCreateInput['kind'],
+    kindNote: orNull(r.kind),
+    lat: toNumber(r.lat),
+    lon: toNumber(r.lon),
+    status: r.status as Prisma.CrossingCreateInput['status'],
+    sources: r.source.split(' | ').map((s) => s.trim()).filter(Boolean),
+  };
+}
+
+const SAME_FIELDS = ['nameEn', 'nameZh', 'nameKo', 'countryA', 'countryB', 'kind', 'kindNote', 'lat', 'lon', 'status'] as const;
+
+/** Inserts new crossings and updates changed ones; an unchanged row is not touched (updatedAt stays). */
+export async function seedCrossings(prisma: PrismaClient): Promise<{ created: number; updated: number }> {
+  const wanted = readDataCsv('crossings.csv').map(crossingFromCsv);
+  const existing = new Map((await prisma.crossing.findMany()).map((c) => [c.id, c]));
+  let created = 0;
+  let updated = 0;
+  for (const c of wanted) {
+    const have = existing.get(c.id);
+    if (!have) {
+      await prisma.crossing.create({ data: c });
+      created++;
+    } else if (
+      SAME_FIELDS.some((f) => have[f] !== (c[f] ?? null)) ||
+      JSON.stringify(have.sources) !== JSON.stringify(c.sources)
+    ) {
+      const { id, ...rest } = c;
+      await prisma.crossing.update({ where: { id }, data: rest });
+      updated++;
+    }
+  }
+  return { created, updated };
+}

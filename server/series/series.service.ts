@@ -1,0 +1,73 @@
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { SeriesQuery } from '../contracts/series.js';
+import { getCrossing } from '../crossings/crossings.repo.js';
+import { badRequest } from '../http/http-error.js';
+import { monthsBetween } from '../time/months.js';
+import { pickTradePeriod } from '../trade/pick-trade-figures.js';
+import { listTradeFigures, type TradeFigure } from '../trade/trade.repo.js';
+import { listMonthlyActivity } from './series.repo.js';
+
+const monthStart = (m: string) => new Date(`${m}-01T00:00:00Z`);
+const nextMonthStart = (m: string) => {
+  const d = monthStart(m);
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  return d;
+};
+
+/** Monthly trade between the crossing's two countries, from whichever side reports it (more figures win). */
+async function loadTradeForPair(prisma: PrismaClient, a: string, b: string, from?: string, to?: string) {
+  const [ab, ba] = await Promise.all([
+    listTradeFigures(prisma, { periodKind: 'month', reporter: a, partner: b, from, to }),
+    listTradeFigures(prisma, { periodKind: 'month', reporter: b, partner: a, from, to }),
+  ]);
+  const [reporter, partner, figures] = ba.length > ab.length ? [b, a, ba] : [a, b, ab];
+  return figures.length ? { reporter, partner, figures } : null;
+}
+
+/**
+ * Activity per month at one crossing joined with that month's trade between its countries.
+ * Every month of the range is present; a month without observations or without a trade
+ * figure carries null there, never 0.
+ */
+export async function getSeries(prisma: PrismaClient, q: SeriesQuery) {
+  if (q.from && q.to && q.to < q.from) throw badRequest([{ path: 'query.to', message: 'must not be before from' }]);
+  const crossing = await getCrossing(prisma, q.crossing);
+  if (!crossing) throw badRequest([{ path: 'query.crossing', message: `no crossing has the id "${q.crossing}"` }]);
+
+  const [activity, trade] = await Promise.all([
+    listMonthlyActivity(prisma, {
+      ...q,
+      fromDate: q.from ? monthStart(q.from) : undefined,
+      toDate: q.to ? nextMonthStart(q.to) : undefined,
+    }),
+    loadTradeForPair(prisma, crossing.countryA, crossing.countryB, q.from, q.to),
+  ]);
+  const tradeBy = new Map<string, TradeFigure[]>();
+  for (const f of trade?.figures ?? []) tradeBy.set(f.period, [...(tradeBy.get(f.period) ?? []), f]);
+  const activityBy = new Map(activity.map((a) => [a.month, a]));
+
+  const known = [...activityBy.keys(), ...tradeBy.keys()].sort();
+  const from = q.from ?? known[0];
+  const to = q.to ?? known.at(-1);
+  const months = from && to ? monthsBetween(from, to) : [];
+
+  return {
+    crossing: { id: crossing.id, name: crossing.nameEn, countries: [crossing.countryA, crossing.countryB] },
+    metric: q.metric,
+    from: from ?? null,
+    to: to ?? null,
+    trade: trade ? { reporter: trade.reporter, partner: trade.partner } : null,
+    months: months.map((month) => {
+      const a = activityBy.get(month);
+      const t = tradeBy.get(month);
+      const picked = t ? pickTradePeriod(month, t) : null;
+      return {
+        month,
+        activity: a
+          ? { observations: a.observations, sum: a.sum, mean: a.mean, max: a.max, synthetic: a.synthetic }
+          : null,
+        trade: picked ? { exports: picked.exports, imports: picked.imports, total: picked.total } : null,
+      };
+    }),
+  };
+}
