@@ -33,19 +33,21 @@ export const observationInput = z
     submittedBy: z.string().trim().min(1, 'is required').max(200),
   })
   .superRefine((o, ctx) => {
-    if (o.period && o.period.end <= o.period.start) {
+    // Zod may run this even when a field above failed, so every check tolerates bad fields.
+    const isDate = (d: unknown): d is Date => d instanceof Date && !Number.isNaN(d.getTime());
+    if (o.period && isDate(o.period.start) && isDate(o.period.end) && o.period.end <= o.period.start) {
       ctx.addIssue({ code: 'custom', path: ['period', 'end'], message: 'must be after period.start' });
     }
     if (o.metric === 'crossed_vehicles' && !o.period) {
       ctx.addIssue({ code: 'custom', path: ['period'], message: 'is required for crossed_vehicles (the span counted)' });
     }
-    if (COUNT_METRICS.includes(o.metric) && !Number.isInteger(o.value)) {
+    if (COUNT_METRICS.includes(o.metric) && typeof o.value === 'number' && !Number.isInteger(o.value)) {
       ctx.addIssue({ code: 'custom', path: ['value'], message: `must be a whole number for ${o.metric}` });
     }
     if (o.direction && o.direction.from === o.direction.to) {
       ctx.addIssue({ code: 'custom', path: ['direction', 'to'], message: 'must differ from direction.from' });
     }
-    if (o.observedAt.getTime() > Date.now() + 24 * 3600_000) {
+    if (isDate(o.observedAt) && o.observedAt.getTime() > Date.now() + 24 * 3600_000) {
       ctx.addIssue({ code: 'custom', path: ['observedAt'], message: 'is more than a day in the future' });
     }
   });

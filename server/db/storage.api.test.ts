@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyMigrations, readMigrationFiles } from './migrate.js';
+import { createTestDatabaseHandle, testDbKind, type TestDatabaseHandle } from '../test/test-database.js';
+import { seedDatabase } from '../seed/seed-database.js';
+import { observationBody } from '../test/test-app.js';
+import { submitObservations } from '../observations/submit-observations.js';
+
+let handle: TestDatabaseHandle;
+beforeAll(async () => {
+  handle = await createTestDatabaseHandle();
+});
+afterAll(() => handle.destroy());
+
+describe(`storage on ${testDbKind}`, () => {
+  it('applies migrations once, records them as Prisma does, and a second run applies nothing', async () => {
+    const db = await handle.open();
+    try {
+      const files = readMigrationFiles();
+      expect((await applyMigrations(db)).applied).toEqual(files.map((f) => f.name));
+      expect((await applyMigrations(db)).applied).toEqual([]);
+      const rows = await db.withSession((s) =>
+        s.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
+          'SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name',
+        ),
+      );
+      expect(rows).toEqual(
+        files.map((f) => ({ migration_name: f.name, checksum: f.checksum, finished_at: expect.any(Date), applied_steps_count: 1 })),
+      );
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('keeps what was written across a restart', async () => {
+    const first = await handle.open();
+    await seedDatabase(first, 'never');
+    const body = observationBody();
+    const [result] = await submitObservations(first.prisma, [body]);
+    expect(result.status).toBe('created');
+    await first.close();
+
+    const second = await handle.open();
+    try {
+      const row = await second.prisma.observation.findUnique({ where: { id: body.id } });
+      expect(row?.value).toBe(42);
+      expect(await second.prisma.crossing.count()).toBe(14);
+      expect((await applyMigrations(second)).applied).toEqual([]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it.runIf(testDbKind === 'postgres')('lets two servers migrate one database at once: each migration applied once', async () => {
+    const fresh = await createTestDatabaseHandle();
+    const [a, b] = await Promise.all([fresh.open(), fresh.open()]);
+    try {
+      const [ra, rb] = await Promise.all([applyMigrations(a), applyMigrations(b)]);
+      expect([...ra.applied, ...rb.applied].sort()).toEqual(readMigrationFiles().map((f) => f.name));
+      const [{ n }] = await a.withSession((s) => s.query<{ n: number }>('SELECT count(*)::int AS n FROM _prisma_migrations'));
+      expect(n).toBe(readMigrationFiles().length);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+      await fresh.destroy();
+    }
+  });
+});

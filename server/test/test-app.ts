@@ -1,0 +1,52 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import supertest from 'supertest';
+import { createApp } from '../app.js';
+import type { Database } from '../db/database.js';
+import { seedCrossings } from '../seed/seed-crossings.js';
+import { createTestDatabase } from './test-database.js';
+
+/** The app on a fresh migrated database with the reference crossings, plus its log lines. */
+export async function startTestApp(opts: { seed?: boolean } = {}) {
+  const { db, handle, cleanup } = await createTestDatabase();
+  if (opts.seed !== false) await seedCrossings(db.prisma);
+  const logLines: string[] = [];
+  const logger = pino(
+    { level: 'info' },
+    new Writable({
+      write(chunk, _enc, done) {
+        logLines.push(String(chunk));
+        done();
+      },
+    }),
+  );
+  const app = createApp({ db, logger });
+  return { db, handle, app, request: supertest(app), logLines, cleanup };
+}
+
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+export const DANDONG = 'cn-kp-dandong-sinuiju-friendship-bridge';
+
+/** A valid observation body; override fields per test. */
+export function observationBody(overrides: Record<string, unknown> = {}) {
+  return {
+    id: crypto.randomUUID(),
+    crossingId: DANDONG,
+    observedAt: '2025-11-03T08:30:00Z',
+    metric: 'queue_vehicles',
+    value: 42,
+    vehicleClass: 'truck',
+    direction: { from: 'CN', to: 'KP' },
+    method: 'field',
+    source: 'test observer, riverside promenade',
+    submittedBy: 'test-suite',
+    ...overrides,
+  };
+}
+
+export async function countObservations(db: Database): Promise<number> {
+  return db.prisma.observation.count();
+}
+
+export type { Database };

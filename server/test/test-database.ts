@@ -1,0 +1,64 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { Database } from '../db/database.js';
+import { applyMigrations } from '../db/migrate.js';
+import { openDatabase } from '../db/open-database.js';
+
+/** Which database this Vitest project tests against (see vitest.config.ts). */
+export const testDbKind = process.env.LANDPORT_TEST_DB === 'postgres' ? 'postgres' : 'embedded';
+
+/**
+ * A place for one test file's data that can be opened, closed and opened again:
+ * a fresh database on the PostgreSQL server, or a fresh temporary PGlite folder.
+ */
+export type TestDatabaseHandle = { open(): Promise<Database>; destroy(): Promise<void> };
+
+function adminUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is required for the PostgreSQL test project');
+  return url;
+}
+
+export async function createTestDatabaseHandle(): Promise<TestDatabaseHandle> {
+  if (testDbKind === 'postgres') {
+    const name = `landport_test_${crypto.randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl() });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(adminUrl());
+    url.pathname = `/${name}`;
+    return {
+      open: () => openDatabase({ databaseUrl: url.toString(), dataDir: '' }),
+      destroy: async () => {
+        const c = new pg.Client({ connectionString: adminUrl() });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.end();
+      },
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'landport-test-'));
+  return {
+    open: () => openDatabase({ dataDir: dir }),
+    destroy: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** A migrated, empty database for one test file, and its teardown. */
+export async function createTestDatabase(): Promise<{ db: Database; handle: TestDatabaseHandle; cleanup(): Promise<void> }> {
+  const handle = await createTestDatabaseHandle();
+  const db = await handle.open();
+  await applyMigrations(db);
+  return {
+    db,
+    handle,
+    cleanup: async () => {
+      await db.close();
+      await handle.destroy();
+    },
+  };
+}
