@@ -13,7 +13,7 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['server/**/*.unit.test.ts', 'geo/**/*.test.ts'] } },
       { extends: true, test: { name: 'api-embedded', include: apiTests, env: { LANDPORT_TEST_DB: 'embedded' } } },
       ...(postgresUrl
-        ? [{ extends: true, test: { name: 'api-postgres', include: apiTests, env: { LANDPORT_TEST_DB: 'postgres' } } }]
+        ? [{ extends: true as const, test: { name: 'api-postgres', include: apiTests, env: { LANDPORT_TEST_DB: 'postgres' } } }]
         : []),
     ],
   },

@@ -14,7 +14,12 @@ export const testDbKind = process.env.LANDPORT_TEST_DB === 'postgres' ? 'postgre
  * A place for one test file's data that can be opened, closed and opened again:
  * a fresh database on the PostgreSQL server, or a fresh temporary PGlite folder.
  */
-export type TestDatabaseHandle = { open(): Promise<Database>; destroy(): Promise<void> };
+export type TestDatabaseHandle = {
+  open(): Promise<Database>;
+  destroy(): Promise<void>;
+  /** The environment that points a server process at this database. */
+  env: { DATABASE_URL: string } | { DATA_DIR: string; DATABASE_URL: '' };
+};
 
 function adminUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
@@ -32,6 +37,7 @@ export async function createTestDatabaseHandle(): Promise<TestDatabaseHandle> {
     const url = new URL(adminUrl());
     url.pathname = `/${name}`;
     return {
+      env: { DATABASE_URL: url.toString() },
       open: () => openDatabase({ databaseUrl: url.toString(), dataDir: '' }),
       destroy: async () => {
         const c = new pg.Client({ connectionString: adminUrl() });
@@ -43,6 +49,7 @@ export async function createTestDatabaseHandle(): Promise<TestDatabaseHandle> {
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'landport-test-'));
   return {
+    env: { DATA_DIR: dir, DATABASE_URL: '' },
     open: () => openDatabase({ dataDir: dir }),
     destroy: async () => fs.rmSync(dir, { recursive: true, force: true }),
   };
