@@ -35,6 +35,18 @@ async function stop(server: Running): Promise<number | null> {
   return code as number | null;
 }
 
+/** POSTs one valid observation to a running server. */
+function postObservation(baseUrl: string, fields: { id: string; observedAt: string; value: number; source: string }) {
+  return fetch(`${baseUrl}/api/observations`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      crossingId: 'cn-kp-quanhe-wonjong', metric: 'queue_vehicles', vehicleClass: 'truck', method: 'field',
+      submittedBy: 'test-suite', ...fields,
+    }),
+  });
+}
+
 let handle: TestDatabaseHandle;
 beforeAll(async () => {
   handle = await createTestDatabaseHandle();
@@ -64,14 +76,7 @@ describe(`the server process on ${testDbKind}`, () => {
   it('keeps an acknowledged write when the process is killed with SIGKILL, and starts again', async () => {
     const id = crypto.randomUUID();
     const first = await startServer(handle.env);
-    const res = await fetch(`${first.baseUrl}/api/observations`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        id, crossingId: 'cn-kp-quanhe-wonjong', observedAt: '2025-11-04T08:30:00Z', metric: 'queue_vehicles',
-        value: 23, vehicleClass: 'truck', method: 'field', source: 'kill test', submittedBy: 'test-suite',
-      }),
-    });
+    const res = await postObservation(first.baseUrl, { id, observedAt: '2025-11-04T08:30:00Z', value: 23, source: 'kill test' });
     expect(res.status).toBe(201);
     first.child.kill('SIGKILL');
     await once(first.child, 'exit');
@@ -90,14 +95,7 @@ describe(`the server process on ${testDbKind}`, () => {
     const id = crypto.randomUUID();
     const first = await startServer(handle.env);
     try {
-      const res = await fetch(`${first.baseUrl}/api/observations`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          id, crossingId: 'cn-kp-quanhe-wonjong', observedAt: '2025-11-03T08:30:00Z', metric: 'queue_vehicles',
-          value: 17, vehicleClass: 'truck', method: 'field', source: 'restart test', submittedBy: 'test-suite',
-        }),
-      });
+      const res = await postObservation(first.baseUrl, { id, observedAt: '2025-11-03T08:30:00Z', value: 17, source: 'restart test' });
       expect(res.status).toBe(201);
     } finally {
       expect(await stop(first)).toBe(0);

@@ -1,14 +1,8 @@
 // Landing page until the analyst map lands: server status and the crossings it knows.
 // All text goes in through textContent, never as HTML.
+import type { CrossingProperties } from '../../server/contracts/crossings.js';
 
-type CrossingFeature = {
-  geometry: { coordinates: [number, number] } | null;
-  properties: {
-    names: { en: string; zh: string | null; ko: string | null };
-    countries: [string, string];
-    activity: { observations: number; syntheticOnly: boolean };
-  };
-};
+type CrossingFeature = { geometry: { coordinates: [number, number] } | null; properties: CrossingProperties };
 
 function cell(text: string): HTMLTableCellElement {
   const td = document.createElement('td');

@@ -1,28 +1,7 @@
 import type { Feature, Point } from 'geojson';
 import type { Crossing } from '../generated/prisma/client.js';
+import type { CrossingActivity, CrossingProperties } from '../contracts/crossings.js';
 import type { ActivityCounts, LatestByMetric } from './crossings.repo.js';
-
-export type CrossingActivity = {
-  observations: number;
-  /** True when every observation here is made-up demo data. */
-  syntheticOnly: boolean;
-  syntheticObservations: number;
-  lastObservedAt: string | null;
-  latest: Record<string, { value: number; observedAt: string; method: string; vehicleClass: string; synthetic: boolean }>;
-};
-
-export type CrossingProperties = {
-  id: string;
-  names: { en: string; zh: string | null; ko: string | null };
-  countries: [string, string];
-  kind: string;
-  kindNote: string | null;
-  status: string;
-  locationKnown: boolean;
-  queueZone: unknown;
-  sources: string[];
-  activity: CrossingActivity;
-};
 
 export function emptyActivity(): CrossingActivity {
   return { observations: 0, syntheticOnly: false, syntheticObservations: 0, lastObservedAt: null, latest: {} };

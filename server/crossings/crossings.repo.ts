@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../generated/prisma/client.js';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 
 export function listCrossings(prisma: PrismaClient) {
   return prisma.crossing.findMany({ orderBy: { id: 'asc' } });
@@ -23,24 +23,27 @@ export type LatestByMetric = {
 
 export type ActivityCounts = { crossingId: string; observations: number; synthetic: number; lastObservedAt: Date | null };
 
-/** The newest non-rejected observation of each metric at each crossing. */
-export function listLatestByMetric(prisma: PrismaClient): Promise<LatestByMetric[]> {
+const forCrossing = (crossingId?: string) =>
+  crossingId ? Prisma.sql`AND crossing_id = ${crossingId}` : Prisma.empty;
+
+/** The newest non-rejected observation of each metric at each crossing (or at one). */
+export function listLatestByMetric(prisma: PrismaClient, crossingId?: string): Promise<LatestByMetric[]> {
   return prisma.$queryRaw<LatestByMetric[]>`
     SELECT DISTINCT ON (crossing_id, metric)
            crossing_id AS "crossingId", metric::text AS metric, value, observed_at AS "observedAt",
            method::text AS method, vehicle_class::text AS "vehicleClass"
       FROM observations
-     WHERE status <> 'rejected'
+     WHERE status <> 'rejected' ${forCrossing(crossingId)}
      ORDER BY crossing_id, metric, observed_at DESC, id DESC`;
 }
 
-export async function listActivityCounts(prisma: PrismaClient): Promise<ActivityCounts[]> {
+export async function listActivityCounts(prisma: PrismaClient, crossingId?: string): Promise<ActivityCounts[]> {
   const rows = await prisma.$queryRaw<{ crossingId: string; observations: bigint; synthetic: bigint; lastObservedAt: Date | null }[]>`
     SELECT crossing_id AS "crossingId", count(*) AS observations,
            count(*) FILTER (WHERE method = 'synthetic') AS synthetic,
            max(observed_at) AS "lastObservedAt"
       FROM observations
-     WHERE status <> 'rejected'
+     WHERE status <> 'rejected' ${forCrossing(crossingId)}
      GROUP BY crossing_id`;
   return rows.map((r) => ({ ...r, observations: Number(r.observations), synthetic: Number(r.synthetic) }));
 }

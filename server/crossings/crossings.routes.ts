@@ -5,8 +5,11 @@ import { notFound } from '../http/http-error.js';
 import { getCrossing, listActivityCounts, listCrossings, listLatestByMetric } from './crossings.repo.js';
 import { buildActivity, toCrossingFeature } from './crossing-feature.js';
 
-async function loadActivity(prisma: PrismaClient) {
-  const [counts, latest] = await Promise.all([listActivityCounts(prisma), listLatestByMetric(prisma)]);
+async function loadActivity(prisma: PrismaClient, crossingId?: string) {
+  const [counts, latest] = await Promise.all([
+    listActivityCounts(prisma, crossingId),
+    listLatestByMetric(prisma, crossingId),
+  ]);
   const countsBy = new Map(counts.map((c) => [c.crossingId, c]));
   return (id: string) => buildActivity(countsBy.get(id), latest.filter((l) => l.crossingId === id));
 }
@@ -26,7 +29,7 @@ export function crossingsRouter(prisma: PrismaClient): Router {
   router.get('/:id', async (req, res) => {
     const crossing = await getCrossing(prisma, req.params.id);
     if (!crossing) throw notFound(`Crossing ${req.params.id}`);
-    const activityOf = await loadActivity(prisma);
+    const activityOf = await loadActivity(prisma, crossing.id);
     res.type('application/geo+json').json(toCrossingFeature(crossing, activityOf(crossing.id)));
   });
 
