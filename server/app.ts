@@ -9,6 +9,7 @@ import { healthRouter } from './health/health.routes.js';
 import { errorMiddleware, notFoundHandler } from './http/error-middleware.js';
 import { requireJsonBody } from './http/require-json.js';
 import { observationsRouter } from './observations/observations.routes.js';
+import { rollupsRouter } from './rollups/rollups.routes.js';
 import { seriesRouter } from './series/series.routes.js';
 import { tradeRouter } from './trade/trade.routes.js';
 
@@ -18,12 +19,14 @@ export type AppDeps = {
   bodyLimitBytes?: number;
   /** Built front end (Vite's output) to serve at `/`; skipped when absent. */
   staticDir?: string;
+  /** A vector-tile style for online deployments; the built-in offline basemap otherwise. */
+  basemapStyleUrl?: string;
 };
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
 
 /** Builds the HTTP app; `main.ts` only wires config and listens, tests call this on port 0. */
-export function createApp({ db, logger, bodyLimitBytes = 1_000_000, staticDir }: AppDeps): Express {
+export function createApp({ db, logger, bodyLimitBytes = 1_000_000, staticDir, basemapStyleUrl }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
@@ -50,6 +53,10 @@ export function createApp({ db, logger, bodyLimitBytes = 1_000_000, staticDir }:
   api.use('/observations', observationsRouter(db.prisma));
   api.use('/trade', tradeRouter(db.prisma));
   api.use('/series', seriesRouter(db.prisma));
+  api.use('/rollups', rollupsRouter(db.prisma));
+  api.get('/app-config', (_req, res) => {
+    res.json({ basemapStyleUrl: basemapStyleUrl ?? null });
+  });
   api.use(notFoundHandler);
   app.use('/api', api);
 

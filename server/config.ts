@@ -15,6 +15,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_000_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  BASEMAP_STYLE_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional().or(z.literal('').transform(() => undefined)),
 });
 
 export type Config = {
@@ -26,6 +27,7 @@ export type Config = {
   logLevel: string;
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
+  basemapStyleUrl: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -47,5 +49,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    basemapStyleUrl: e.BASEMAP_STYLE_URL,
   };
 }

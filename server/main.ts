@@ -23,6 +23,7 @@ const app = createApp({
   db,
   logger: log,
   bodyLimitBytes: config.bodyLimitBytes,
+  basemapStyleUrl: config.basemapStyleUrl,
   staticDir: fileURLToPath(new URL('../app/dist', import.meta.url)),
 });
 const server: Server = app.listen(config.port, config.host, () => {

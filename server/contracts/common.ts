@@ -5,6 +5,11 @@ export const iso2 = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-
 /** `YYYY-MM` with a real month (01–12). */
 export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM (01–12)');
 
+/** A direction filter: `CN-KP` (from CN to KP) or `unknown`. */
+export const direction = z
+  .string()
+  .regex(/^([A-Z]{2}-[A-Z]{2}|unknown)$/, 'must be FROM-TO (such as CN-KP) or unknown');
+
 export const year = z.string().regex(/^\d{4}$/, 'must be a year written YYYY');
 
 /** An instant with an explicit offset (`Z` or `+09:00`), returned as a Date. */

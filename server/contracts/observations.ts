@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   COUNT_METRICS, METHODS, METRICS, REVIEW_STATUSES, VEHICLE_CLASSES,
-  finiteNumber, instant, instantOrDate, iso2,
+  direction, finiteNumber, instant, instantOrDate, iso2,
 } from './common.js';
 
 const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000);
@@ -72,10 +72,7 @@ export const observationQuery = z.strictObject({
   metric: csv(z.enum(METRICS)).optional(),
   vehicleClass: csv(z.enum(VEHICLE_CLASSES)).optional(),
   /** `CN-KP` for a direction, `unknown` for observations without one. */
-  direction: z
-    .string()
-    .regex(/^([A-Z]{2}-[A-Z]{2}|unknown)$/, 'must be FROM-TO (such as CN-KP) or unknown')
-    .optional(),
+  direction: direction.optional(),
   method: csv(z.enum(METHODS)).optional(),
   status: csv(z.enum(REVIEW_STATUSES)).optional(),
   from: instantOrDate.optional(),

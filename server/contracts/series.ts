@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { METHODS, METRICS, REVIEW_STATUSES, VEHICLE_CLASSES, month } from './common.js';
+import { METHODS, METRICS, REVIEW_STATUSES, VEHICLE_CLASSES, direction, month } from './common.js';
 
 export const seriesQuery = z.strictObject({
   crossing: z.string().min(1).max(200),
@@ -8,6 +8,7 @@ export const seriesQuery = z.strictObject({
   to: month.optional(),
   vehicleClass: z.enum(VEHICLE_CLASSES).optional(),
   method: z.enum(METHODS).optional(),
+  direction: direction.optional(),
   /** Defaults to every status but `rejected`. */
   status: z.enum(REVIEW_STATUSES).optional(),
 });

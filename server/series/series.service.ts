@@ -5,14 +5,8 @@ import { badRequest } from '../http/http-error.js';
 import { monthsBetween } from '../time/months.js';
 import { pickTradePeriod } from '../trade/pick-trade-figures.js';
 import { listTradeFigures, type TradeFigure } from '../trade/trade.repo.js';
-import { listMonthlyActivity } from './series.repo.js';
-
-const monthStart = (m: string) => new Date(`${m}-01T00:00:00Z`);
-const nextMonthStart = (m: string) => {
-  const d = monthStart(m);
-  d.setUTCMonth(d.getUTCMonth() + 1);
-  return d;
-};
+import { listMonthlyRollup } from '../rollups/monthly-rollup.repo.js';
+import { monthStart, nextMonthStart } from '../time/month-bounds.js';
 
 /** Monthly trade between the crossing's two countries, from whichever side reports it (more figures win). */
 async function loadTradeForPair(prisma: PrismaClient, a: string, b: string, from?: string, to?: string) {
@@ -35,7 +29,7 @@ export async function getSeries(prisma: PrismaClient, q: SeriesQuery) {
   if (!crossing) throw badRequest([{ path: 'query.crossing', message: `no crossing has the id "${q.crossing}"` }]);
 
   const [activity, trade] = await Promise.all([
-    listMonthlyActivity(prisma, {
+    listMonthlyRollup(prisma, {
       ...q,
       fromDate: q.from ? monthStart(q.from) : undefined,
       toDate: q.to ? nextMonthStart(q.to) : undefined,

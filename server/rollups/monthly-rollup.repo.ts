@@ -1,0 +1,59 @@
+import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
+import type { Metric, Method, ReviewStatus, VehicleClass } from '../contracts/common.js';
+
+export type RollupFilters = {
+  metric: Metric;
+  crossing?: string;
+  vehicleClass?: VehicleClass;
+  method?: Method;
+  /** `FROM-TO` such as `CN-KP`, or `unknown`. */
+  direction?: string;
+  /** Defaults to every status but `rejected`. */
+  status?: ReviewStatus;
+  fromDate?: Date;
+  toDate?: Date;
+};
+
+export type MonthlyRollupRow = {
+  crossingId: string;
+  month: string;
+  observations: number;
+  sum: number;
+  mean: number;
+  max: number;
+  synthetic: boolean;
+};
+
+function directionCondition(direction: string): Prisma.Sql {
+  if (direction === 'unknown') return Prisma.sql`direction_from IS NULL`;
+  const [from, to] = direction.split('-');
+  return Prisma.sql`direction_from = ${from} AND direction_to = ${to}`;
+}
+
+/**
+ * Observations rolled up by crossing and UTC month, in the database: the map and charts
+ * read these, never raw rows. A count over a period belongs to the month its period
+ * starts in; anything else to the month it was observed in.
+ */
+export function listMonthlyRollup(prisma: PrismaClient, f: RollupFilters): Promise<MonthlyRollupRow[]> {
+  const bucket = Prisma.sql`coalesce(period_start, observed_at)`;
+  const conditions = [
+    Prisma.sql`metric = ${f.metric}::"Metric"`,
+    f.status ? Prisma.sql`status = ${f.status}::"ReviewStatus"` : Prisma.sql`status <> 'rejected'`,
+    ...(f.crossing ? [Prisma.sql`crossing_id = ${f.crossing}`] : []),
+    ...(f.vehicleClass ? [Prisma.sql`vehicle_class = ${f.vehicleClass}::"VehicleClass"`] : []),
+    ...(f.method ? [Prisma.sql`method = ${f.method}::"ObservationMethod"`] : []),
+    ...(f.direction ? [directionCondition(f.direction)] : []),
+    ...(f.fromDate ? [Prisma.sql`${bucket} >= ${f.fromDate}`] : []),
+    ...(f.toDate ? [Prisma.sql`${bucket} < ${f.toDate}`] : []),
+  ];
+  return prisma.$queryRaw<MonthlyRollupRow[]>`
+    SELECT crossing_id AS "crossingId",
+           to_char(${bucket} AT TIME ZONE 'UTC', 'YYYY-MM') AS month,
+           count(*)::int AS observations, sum(value) AS sum, avg(value) AS mean, max(value) AS max,
+           bool_or(method = 'synthetic') AS synthetic
+      FROM observations
+     WHERE ${Prisma.join(conditions, ' AND ')}
+     GROUP BY 1, 2
+     ORDER BY 1, 2`;
+}

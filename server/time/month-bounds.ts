@@ -1,0 +1,9 @@
+/** The first instant of a `YYYY-MM` month, UTC. */
+export const monthStart = (m: string) => new Date(`${m}-01T00:00:00Z`);
+
+/** The first instant after a `YYYY-MM` month, UTC. */
+export function nextMonthStart(m: string): Date {
+  const d = monthStart(m);
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  return d;
+}
