@@ -10,7 +10,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['server/**/*.unit.test.ts', 'geo/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['server/**/*.unit.test.ts', 'geo/**/*.test.ts', 'app/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'api-embedded', include: apiTests, env: { LANDPORT_TEST_DB: 'embedded' } } },
       ...(postgresUrl
         ? [{ extends: true as const, test: { name: 'api-postgres', include: apiTests, env: { LANDPORT_TEST_DB: 'postgres' } } }]

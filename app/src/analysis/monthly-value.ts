@@ -1,0 +1,14 @@
+import type { RollupCell } from '../../../server/contracts/rollups.js';
+
+/**
+ * The one number a crossing-month is drawn with: counts over periods add up (a month's
+ * crossings are the sum of its counts), while queues, lengths and waits are states whose
+ * monthly level is the mean of what was seen.
+ *
+ * @example
+ * monthlyValue('crossed_vehicles', { n: 2, sum: 500, mean: 250, max: 300, synthetic: false }) // 500
+ */
+export function monthlyValue(metric: string, cell: RollupCell | null): number | null {
+  if (!cell) return null;
+  return metric === 'crossed_vehicles' ? cell.sum : cell.mean;
+}

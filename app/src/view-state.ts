@@ -1,0 +1,81 @@
+import type { Baseline } from './analysis/change.js';
+
+/** Everything that defines what the analyst sees; the URL holds all of it. */
+export type ViewState = {
+  crossing: string | null;
+  month: string | null;
+  from: string | null;
+  to: string | null;
+  metric: string;
+  vehicleClass: string | null;
+  direction: string | null;
+  method: string | null;
+  status: string | null;
+  baseline: Baseline;
+  view: 'map' | 'table';
+  lang: string | null;
+  /** Map camera: zoom, latitude, longitude. */
+  camera: { zoom: number; lat: number; lng: number } | null;
+};
+
+export const METRIC_CHOICES = ['queue_vehicles', 'crossed_vehicles', 'wait_minutes', 'queue_length_m'] as const;
+
+export const DEFAULT_VIEW: ViewState = {
+  crossing: null, month: null, from: null, to: null, metric: 'queue_vehicles', vehicleClass: null,
+  direction: null, method: null, status: null, baseline: 'previous', view: 'map', lang: null, camera: null,
+};
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const TOKEN = /^[\w.-]{1,100}$/;
+
+const pick = (params: URLSearchParams, key: string, re: RegExp) => {
+  const v = params.get(key);
+  return v !== null && re.test(v) ? v : null;
+};
+
+/** Reads a view from a query string; anything malformed falls back to its default, never throws. */
+export function parseViewState(search: string): ViewState {
+  const p = new URLSearchParams(search);
+  const cam = /^(\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)$/.exec(p.get('map') ?? '');
+  const camera = cam ? { zoom: Number(cam[1]), lat: Number(cam[2]), lng: Number(cam[3]) } : null;
+  const metric = p.get('metric');
+  return {
+    crossing: pick(p, 'crossing', TOKEN),
+    month: pick(p, 'month', MONTH),
+    from: pick(p, 'from', MONTH),
+    to: pick(p, 'to', MONTH),
+    metric: metric && (METRIC_CHOICES as readonly string[]).includes(metric) ? metric : DEFAULT_VIEW.metric,
+    vehicleClass: pick(p, 'vehicleClass', TOKEN),
+    direction: pick(p, 'direction', /^([A-Z]{2}-[A-Z]{2}|unknown)$/),
+    method: pick(p, 'method', TOKEN),
+    status: pick(p, 'status', /^(pending|approved|rejected)$/),
+    baseline: p.get('baseline') === 'trailing12' ? 'trailing12' : 'previous',
+    view: p.get('view') === 'table' ? 'table' : 'map',
+    lang: pick(p, 'lang', /^(en|zh|ko)$/),
+    camera:
+      camera && camera.zoom <= 24 && Math.abs(camera.lat) <= 90 && Math.abs(camera.lng) <= 180 ? camera : null,
+  };
+}
+
+/** Writes a view as a query string, leaving defaults out so URLs stay short. */
+export function serializeViewState(v: ViewState): string {
+  const p = new URLSearchParams();
+  const put = (key: string, value: string | null, fallback: string | null = null) => {
+    if (value !== null && value !== fallback) p.set(key, value);
+  };
+  put('crossing', v.crossing);
+  put('month', v.month);
+  put('from', v.from);
+  put('to', v.to);
+  put('metric', v.metric, DEFAULT_VIEW.metric);
+  put('vehicleClass', v.vehicleClass);
+  put('direction', v.direction);
+  put('method', v.method);
+  put('status', v.status);
+  put('baseline', v.baseline, 'previous');
+  put('view', v.view, 'map');
+  put('lang', v.lang);
+  if (v.camera) put('map', `${v.camera.zoom.toFixed(2)}/${v.camera.lat.toFixed(4)}/${v.camera.lng.toFixed(4)}`);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
