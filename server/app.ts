@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import compression from 'compression';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Database } from './db/database.js';
@@ -45,6 +46,8 @@ export function createApp({ db, logger, bodyLimitBytes = 1_000_000, staticDir, b
     }),
   );
 
+  // gzip for JSON and the front end (the basemap and MapLibre shrink to a third).
+  app.use(compression());
   app.use('/health', healthRouter(db));
 
   const api = express.Router();

@@ -1,0 +1,41 @@
+import type { FeatureCollection, Point } from 'geojson';
+import type { CrossingProperties } from '../../server/contracts/crossings.js';
+import type { ObservationDto } from '../../server/contracts/observations.js';
+import type { MonthlyRollupDto } from '../../server/contracts/rollups.js';
+import type { TradePeriodDto } from '../../server/contracts/trade.js';
+
+export type CrossingCollection = FeatureCollection<Point | null, CrossingProperties>;
+export type MonthlyTrade = { reporter: string; partner: string; months: TradePeriodDto[]; missingMonths: string[] };
+export type AnnualTrade = {
+  reporter: string;
+  partner: string;
+  years: (TradePeriodDto & { monthCoverage: { monthsWithTotal: number; of: number } })[];
+};
+
+export class ApiError extends Error {}
+
+/** GET a JSON resource from our own server; the signal lets a newer request cancel an older one. */
+async function getJson<T>(path: string, params: Record<string, string | null | undefined>, signal?: AbortSignal): Promise<T> {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) query.set(k, v);
+  const url = query.size ? `${path}?${query}` : path;
+  const res = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new ApiError(body?.error?.message ?? `${res.status} ${res.statusText}`);
+  }
+  return (await res.json()) as T;
+}
+
+export const api = {
+  appConfig: (signal?: AbortSignal) => getJson<{ basemapStyleUrl: string | null }>('/api/app-config', {}, signal),
+  crossings: (signal?: AbortSignal) => getJson<CrossingCollection>('/api/crossings', {}, signal),
+  rollup: (params: Record<string, string | null>, signal?: AbortSignal) =>
+    getJson<MonthlyRollupDto>('/api/rollups/monthly', params, signal),
+  monthlyTrade: (reporter: string, partner: string, signal?: AbortSignal) =>
+    getJson<MonthlyTrade>('/api/trade/monthly', { reporter, partner }, signal),
+  annualTrade: (reporter: string, partner: string, signal?: AbortSignal) =>
+    getJson<AnnualTrade>('/api/trade/annual', { reporter, partner }, signal),
+  latestObservations: (crossing: string, signal?: AbortSignal) =>
+    getJson<{ items: ObservationDto[] }>('/api/observations', { crossing, limit: '5' }, signal),
+};

@@ -1,0 +1,28 @@
+import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { ViewState } from '../view-state.js';
+import { SnapshotControl } from './snapshot-control.js';
+
+// Vite does not bundle MapLibre's worker on its own: point MapLibre at the emitted file.
+setWorkerUrl(workerUrl);
+
+/** The China–DPRK border, shown until the data says where to look. */
+export const DEFAULT_CAMERA = { zoom: 5.2, lat: 41.3, lng: 127.2 };
+
+export function createMap(container: HTMLElement, style: StyleSpecification | string, view: ViewState): MapLibreMap {
+  const camera = view.camera ?? DEFAULT_CAMERA;
+  const map = new MapLibreMap({
+    container,
+    style,
+    center: [camera.lng, camera.lat],
+    zoom: camera.zoom,
+    // Keeps the last frame readable for the PNG snapshot.
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+    attributionControl: { compact: true },
+  });
+  map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new ScaleControl(), 'bottom-left');
+  map.addControl(new SnapshotControl(), 'top-right');
+  return map;
+}

@@ -1,0 +1,46 @@
+import { t } from '../i18n/t.js';
+import type { StringKey } from '../i18n/en.js';
+import { METRIC_CHOICES, type ViewState } from '../view-state.js';
+import { el } from './dom.js';
+
+const VEHICLE_CLASSES = ['truck', 'bus', 'car', 'rail_wagon', 'pedestrian', 'other'];
+const METHODS = ['field', 'satellite', 'camera', 'sensor', 'feed', 'customs', 'news', 'synthetic'];
+const STATUSES = ['approved', 'pending', 'rejected'];
+
+type Option = { value: string; label: string };
+
+function select(id: string, label: string, options: Option[], value: string, onChange: (v: string) => void) {
+  const s = el('select', { id, name: id });
+  for (const o of options) s.append(el('option', { value: o.value, selected: o.value === value }, o.label));
+  s.addEventListener('change', () => onChange(s.value));
+  return el('label', { className: 'filter', for: id }, el('span', {}, label), s);
+}
+
+const anyOption: Option = { value: '', label: t('any') };
+const plain = (values: string[]) => values.map((v) => ({ value: v, label: v.replace('_', ' ') }));
+
+/** The filter bar: metric, vehicle class, direction, method, review status and the change baseline. */
+export function renderFilters(
+  root: HTMLElement,
+  view: ViewState,
+  directions: string[],
+  onChange: (patch: Partial<ViewState>) => void,
+) {
+  root.replaceChildren(
+    select('filter-metric', t('filterMetric'),
+      METRIC_CHOICES.map((m) => ({ value: m, label: t(`metric_${m}` as StringKey) })), view.metric,
+      (v) => onChange({ metric: v })),
+    select('filter-vehicle-class', t('filterVehicleClass'), [anyOption, ...plain(VEHICLE_CLASSES)], view.vehicleClass ?? '',
+      (v) => onChange({ vehicleClass: v || null })),
+    select('filter-direction', t('filterDirection'),
+      [anyOption, ...directions.map((d) => ({ value: d, label: d.replace('-', ' → ') })), { value: 'unknown', label: t('directionUnknown') }],
+      view.direction ?? '', (v) => onChange({ direction: v || null })),
+    select('filter-method', t('filterMethod'), [anyOption, ...plain(METHODS)], view.method ?? '',
+      (v) => onChange({ method: v || null })),
+    select('filter-status', t('filterStatus'), [{ value: '', label: `${t('any')} (not rejected)` }, ...plain(STATUSES)], view.status ?? '',
+      (v) => onChange({ status: v || null })),
+    select('filter-baseline', t('filterBaseline'),
+      [{ value: 'previous', label: t('baselinePrevious') }, { value: 'trailing12', label: t('baselineTrailing12') }],
+      view.baseline, (v) => onChange({ baseline: v === 'trailing12' ? 'trailing12' : 'previous' })),
+  );
+}
