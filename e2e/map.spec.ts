@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import { expect, test } from './fixtures.js';
+import { cameraOf, crossingPagePoint, renderedCrossingIds, symbolState, waitForMapIdle } from './map-helpers.js';
+
+const DANDONG = 'cn-kp-dandong-sinuiju-friendship-bridge';
+const DANDONG_LNGLAT: [number, number] = [124.390579, 40.116438];
+
+test('the map reaches idle with every located crossing of the fitted view drawn', async ({ page, request, pageProblems }) => {
+  await page.goto('/');
+  await waitForMapIdle(page);
+  const api = await (await request.get('/api/crossings')).json();
+  const located = api.features.filter((f: { geometry: unknown }) => f.geometry).map((f: { id: string }) => f.id).sort();
+  expect(located.length).toBeGreaterThan(5);
+  expect(await renderedCrossingIds(page)).toEqual(located);
+  // Crossings without a location are listed, marked as such, not drawn.
+  const unknown = page.getByRole('complementary').locator('section.unknown');
+  await expect(unknown.getByRole('heading')).toHaveText('Crossings with unknown location');
+  await expect(unknown.getByRole('listitem')).toHaveCount(5);
+  await expect(unknown.getByRole('listitem').filter({ hasText: 'Kaishantun–Sambong (Onsong) crossing' })).toContainText('Location unknown');
+  await expect(page.getByRole('note')).toContainText('synthetic demo data');
+  expect(pageProblems).toEqual([]);
+});
+
+test('moving the slider changes the month in the chart and the symbol sizes', async ({ page, pageProblems }) => {
+  await page.goto('/');
+  await waitForMapIdle(page);
+  const slider = page.getByRole('slider', { name: 'Month shown' });
+  const label = page.locator('#month-label');
+  const firstMonth = await label.textContent();
+  const before = await symbolState(page, DANDONG);
+
+  await slider.focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(label).not.toHaveText(firstMonth!);
+  const month = (await label.textContent())!;
+  await expect(page.locator('.chart-month')).toHaveText(month);
+  await waitForMapIdle(page);
+  const after = await symbolState(page, DANDONG);
+  expect(after.radius).not.toBe(before.radius);
+  expect(page.url()).toContain(`month=${month}`);
+  expect(pageProblems).toEqual([]);
+});
+
+test('clicking a crossing opens its panel with names, sources and analysis', async ({ page, pageProblems }) => {
+  await page.goto('/');
+  await waitForMapIdle(page);
+  const { x, y } = await crossingPagePoint(page, DANDONG_LNGLAT);
+  await page.mouse.click(x, y);
+  const panel = page.getByRole('complementary');
+  await expect(panel.getByRole('heading', { name: 'Sino-Korean Friendship Bridge (Dandong–Sinuiju)' })).toBeVisible();
+  await expect(panel.getByText('中朝友谊桥')).toBeVisible();
+  await expect(panel.getByText('중조우의교')).toBeVisible();
+  await expect(panel.locator('.sources')).toContainText('de.wikipedia');
+  await expect(panel.locator('.correlations li')).toHaveCount(4);
+  await expect(panel.getByText(/synthetic demo data, so any correlation/)).toBeVisible();
+  await expect(panel.locator('.latest li').first()).toContainText('synthetic');
+  expect(await symbolState(page, DANDONG)).toMatchObject({ selected: true });
+  expect(pageProblems).toEqual([]);
+});
+
+test('a copied URL restores the same view in a new page', async ({ page, context, pageProblems }) => {
+  await page.goto('/');
+  await waitForMapIdle(page);
+  await page.getByLabel('Metric').selectOption('crossed_vehicles');
+  await page.getByLabel('Direction').selectOption('CN-KP');
+  await page.getByLabel('Colour by change against').selectOption('trailing12');
+  await page.getByRole('complementary').getByRole('button', { name: 'Tumen River Bridge (Quanhe–Wonjong, Hunchun–Rason)' }).click();
+  const slider = page.getByRole('slider', { name: 'Month shown' });
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await waitForMapIdle(page);
+  const url = page.url();
+  const camera = await cameraOf(page);
+  const month = await page.locator('#month-label').textContent();
+
+  const second = await context.newPage();
+  await second.goto(url);
+  await waitForMapIdle(second);
+  await expect(second.getByLabel('Metric')).toHaveValue('crossed_vehicles');
+  await expect(second.getByLabel('Direction')).toHaveValue('CN-KP');
+  await expect(second.getByLabel('Colour by change against')).toHaveValue('trailing12');
+  await expect(second.locator('#month-label')).toHaveText(month!);
+  await expect(second.getByRole('complementary').getByRole('heading', { name: /Tumen River Bridge \(Quanhe/ })).toBeVisible();
+  const restored = await cameraOf(second);
+  expect(restored.zoom).toBeCloseTo(camera.zoom, 1);
+  expect(restored.lat).toBeCloseTo(camera.lat, 2);
+  expect(restored.lng).toBeCloseTo(camera.lng, 2);
+  expect(pageProblems).toEqual([]);
+});
+
+test('the table shows what the map shows and downloads it as CSV', async ({ page, pageProblems }) => {
+  await page.goto('/');
+  await waitForMapIdle(page);
+  const month = await page.locator('#month-label').textContent();
+  await page.getByRole('button', { name: 'Table' }).click();
+  const table = page.locator('#data-table');
+  await expect(table.getByRole('row')).toHaveCount(15); // header + 14 crossings
+  const row = table.getByRole('row', { name: /Sino-Korean Friendship Bridge/ });
+  await expect(row).toContainText(month!);
+  await expect(row).toContainText('yes');
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download CSV' }).click();
+  const download = await downloadPromise;
+  const csv = fs.readFileSync((await download.path())!, 'utf8');
+  const lines = csv.trim().split('\r\n');
+  expect(lines[0]).toBe('crossing_id,name,countries,month,metric,value,observations,change,synthetic,location_known');
+  expect(lines).toHaveLength(15);
+  expect(lines.find((l) => l.startsWith(DANDONG))).toContain(`,${month},queue_vehicles,`);
+  expect(page.url()).toContain('view=table');
+  expect(pageProblems).toEqual([]);
+});
+
+test('the PNG snapshot downloads an image of the map', async ({ page, pageProblems }) => {
+  await page.goto('/');
+  await waitForMapIdle(page);
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download PNG snapshot of the map' }).click();
+  const file = fs.readFileSync((await (await downloadPromise).path())!);
+  expect(file.subarray(1, 4).toString()).toBe('PNG');
+  expect(file.length).toBeGreaterThan(10_000);
+  expect(pageProblems).toEqual([]);
+});
+
+test('a failed request says what failed and offers a retry; the basemap still shows', async ({ page }) => {
+  let failures = 1;
+  await page.route('**/api/rollups/monthly**', (route) =>
+    failures-- > 0
+      ? route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'unavailable', message: 'database restarting' } }) })
+      : route.continue(),
+  );
+  await page.goto('/');
+  await waitForMapIdle(page);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Could not load activity: database restarting');
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.locator('#month-label')).not.toHaveText('—');
+});
