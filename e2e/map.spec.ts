@@ -138,3 +138,17 @@ test('a failed request says what failed and offers a retry; the basemap still sh
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page.locator('#month-label')).not.toHaveText('—');
 });
+
+test('map labels use the chosen language, falling back to English', async ({ page, pageProblems }) => {
+  await page.goto('/?lang=ko&map=7/40.6/125.5');
+  await waitForMapIdle(page);
+  const labels = await page.evaluate(() =>
+    (window as unknown as import('./map-helpers.js').LandportWindow).landport!.map
+      .queryRenderedFeatures({ layers: ['crossings-labels'] })
+      .map((f) => String(f.properties.label)),
+  );
+  expect(labels).toContain('중조우의교');
+  // No Korean name in the sources for this one: English stands in.
+  expect(labels).toContain('Changbai–Hyesan International Bridge');
+  expect(pageProblems).toEqual([]);
+});
