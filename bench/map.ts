@@ -2,14 +2,14 @@
 // and the size of the app's JavaScript. Runs on the embedded demo set and, given a PostgreSQL
 // admin URL, on 1,000,000 generated observations (synthetic, labeled so in every row).
 // Usage: npx tsx bench/map.ts [postgresql://… admin URL]
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import pg from 'pg';
 import { chromium } from '@playwright/test';
+import { createScratchDatabase } from '../server/test/scratch-database.js';
+import { spawnServer } from '../server/test/spawn-server.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const ARGS = ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
@@ -17,22 +17,6 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--ena
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
-
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let buf = '';
-    child.stdout!.on('data', (c: Buffer) => {
-      buf += c;
-      const m = /ready at (http:\/\/[^/"]+)\//.exec(buf);
-      if (m) resolve(m[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
-  return { child, url };
-}
 
 async function measure(label: string, url: string) {
   const t0 = performance.now();
@@ -86,26 +70,20 @@ console.log('app bundle (npm run build:app first):');
 jsSize();
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'landport-bench-map-'));
-const embedded = await startServer({ DATA_DIR: dir, DATABASE_URL: '' });
+const embedded = await spawnServer({ DATA_DIR: dir, DATABASE_URL: '' });
 try {
-  await measure('embedded database, synthetic demo set (~2,400 observations)', embedded.url);
+  await measure('embedded database, synthetic demo set (~2,400 observations)', embedded.baseUrl);
 } finally {
-  embedded.child.kill('SIGTERM');
-  await once(embedded.child, 'exit');
+  await embedded.stop();
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
 const admin = process.argv[2];
 if (admin) {
-  const name = `landport_bench_map_${process.pid}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  const dbUrl = new URL(admin);
-  dbUrl.pathname = `/${name}`;
-  const server = await startServer({ DATABASE_URL: dbUrl.toString(), DEMO_DATA: 'never' });
+  const scratch = await createScratchDatabase(admin, 'landport_bench_map');
+  const server = await spawnServer({ DATABASE_URL: scratch.url, DEMO_DATA: 'never' });
   try {
-    const db = new pg.Client({ connectionString: dbUrl.toString() });
+    const db = new pg.Client({ connectionString: scratch.url });
     await db.connect();
     const t0 = performance.now();
     // 1,000,000 synthetic queue counts over the 9 located crossings, 2016–2025, made up here.
@@ -122,11 +100,9 @@ if (admin) {
     const { rows } = await db.query('SELECT count(*)::int AS n FROM observations');
     console.log(`generated ${rows[0].n.toLocaleString('en')} synthetic observations in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     await db.end();
-    await measure(`PostgreSQL, ${rows[0].n.toLocaleString('en')} observations`, server.url);
+    await measure(`PostgreSQL, ${rows[0].n.toLocaleString('en')} observations`, server.baseUrl);
   } finally {
-    server.child.kill('SIGTERM');
-    await once(server.child, 'exit');
-    await c.query(`DROP DATABASE ${name} WITH (FORCE)`);
-    await c.end();
+    await server.stop();
+    await scratch.drop();
   }
 }

@@ -1,39 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabaseHandle, testDbKind, type TestDatabaseHandle } from './test/test-database.js';
-
-type Running = { child: ChildProcess; baseUrl: string; lines: Record<string, unknown>[]; readyMs: number };
-
-/** Starts `server/main.ts` as a real process and waits for its ready line. */
-async function startServer(env: Record<string, string>): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DEMO_DATA: 'auto', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines: Record<string, unknown>[] = [];
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      let nl;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = JSON.parse(buffer.slice(0, nl)) as Record<string, unknown>;
-        buffer = buffer.slice(nl + 1);
-        lines.push(line);
-        const m = /ready at (http:\/\/[^/]+)\//.exec(String(line.msg));
-        if (m) resolve({ child, baseUrl: m[1], lines, readyMs: Number(line.readyMs) });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code} before it was ready`)));
-  });
-}
-
-async function stop(server: Running): Promise<number | null> {
-  server.child.kill('SIGTERM');
-  const [code] = await once(server.child, 'exit');
-  return code as number | null;
-}
+import { spawnServer } from './test/spawn-server.js';
 
 /** POSTs one valid observation to a running server. */
 function postObservation(baseUrl: string, fields: { id: string; observedAt: string; value: number; source: string }) {
@@ -55,7 +24,7 @@ afterAll(() => handle.destroy());
 
 describe(`the server process on ${testDbKind}`, () => {
   it('starts on an empty database with the reference data, serves the API, and stops cleanly on SIGTERM', async () => {
-    const server = await startServer(handle.env);
+    const server = await spawnServer(handle.env);
     try {
       const health = await (await fetch(`${server.baseUrl}/health`)).json();
       expect(health.status).toBe('ok');
@@ -68,46 +37,46 @@ describe(`the server process on ${testDbKind}`, () => {
       expect(obs.items.length).toBe(testDbKind === 'embedded' ? 1 : 0);
       if (obs.items[0]) expect(obs.items[0].synthetic).toBe(true);
     } finally {
-      expect(await stop(server)).toBe(0);
+      expect(await server.stop()).toBe(0);
     }
     expect(server.lines.map((l) => l.msg)).toContain('stopped cleanly');
   });
 
   it('keeps an acknowledged write when the process is killed with SIGKILL, and starts again', async () => {
     const id = crypto.randomUUID();
-    const first = await startServer(handle.env);
+    const first = await spawnServer(handle.env);
     const res = await postObservation(first.baseUrl, { id, observedAt: '2025-11-04T08:30:00Z', value: 23, source: 'kill test' });
     expect(res.status).toBe(201);
     first.child.kill('SIGKILL');
     await once(first.child, 'exit');
     // The lock file of the killed process is left behind; the next start must take it over.
-    const second = await startServer(handle.env);
+    const second = await spawnServer(handle.env);
     try {
       const again = await fetch(`${second.baseUrl}/api/observations/${id}`);
       expect(again.status).toBe(200);
       expect((await again.json()).value).toBe(23);
     } finally {
-      expect(await stop(second)).toBe(0);
+      expect(await second.stop()).toBe(0);
     }
   });
 
   it('keeps submitted data across a restart of the process', async () => {
     const id = crypto.randomUUID();
-    const first = await startServer(handle.env);
+    const first = await spawnServer(handle.env);
     try {
       const res = await postObservation(first.baseUrl, { id, observedAt: '2025-11-03T08:30:00Z', value: 17, source: 'restart test' });
       expect(res.status).toBe(201);
     } finally {
-      expect(await stop(first)).toBe(0);
+      expect(await first.stop()).toBe(0);
     }
-    const second = await startServer(handle.env);
+    const second = await spawnServer(handle.env);
     try {
       const res = await fetch(`${second.baseUrl}/api/observations/${id}`);
       expect(res.status).toBe(200);
       expect((await res.json()).value).toBe(17);
       expect(second.lines.some((l) => l.msg === 'schema up to date')).toBe(true);
     } finally {
-      expect(await stop(second)).toBe(0);
+      expect(await second.stop()).toBe(0);
     }
   });
 

@@ -1,11 +1,10 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { Database } from '../db/database.js';
 import { applyMigrations } from '../db/migrate.js';
 import { openDatabase } from '../db/open-database.js';
+import { createScratchDatabase } from './scratch-database.js';
 
 /** Which database this Vitest project tests against (see vitest.config.ts). */
 export const testDbKind = process.env.LANDPORT_TEST_DB === 'postgres' ? 'postgres' : 'embedded';
@@ -29,22 +28,11 @@ function adminUrl(): string {
 
 export async function createTestDatabaseHandle(): Promise<TestDatabaseHandle> {
   if (testDbKind === 'postgres') {
-    const name = `landport_test_${crypto.randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl());
-    url.pathname = `/${name}`;
+    const scratch = await createScratchDatabase(adminUrl(), 'landport_test');
     return {
-      env: { DATABASE_URL: url.toString() },
-      open: () => openDatabase({ databaseUrl: url.toString(), dataDir: '' }),
-      destroy: async () => {
-        const c = new pg.Client({ connectionString: adminUrl() });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
-      },
+      env: { DATABASE_URL: scratch.url },
+      open: () => openDatabase({ databaseUrl: scratch.url, dataDir: '' }),
+      destroy: scratch.drop,
     };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'landport-test-'));

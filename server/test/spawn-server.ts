@@ -1,0 +1,42 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+
+export type RunningServer = {
+  child: ChildProcess;
+  baseUrl: string;
+  /** Every JSON log line the server printed so far. */
+  lines: Record<string, unknown>[];
+  readyMs: number;
+  /** SIGTERM and wait: resolves to the exit code. */
+  stop(): Promise<number | null>;
+};
+
+/** Starts `server/main.ts` as a real process on a free port and waits for its ready line. */
+export function spawnServer(env: Record<string, string>): Promise<RunningServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DEMO_DATA: 'auto', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines: Record<string, unknown>[] = [];
+  const stop = async () => {
+    if (child.exitCode !== null) return child.exitCode;
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    return code as number | null;
+  };
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      let nl;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = JSON.parse(buffer.slice(0, nl)) as Record<string, unknown>;
+        buffer = buffer.slice(nl + 1);
+        lines.push(line);
+        const m = /ready at (http:\/\/[^/]+)\//.exec(String(line.msg));
+        if (m) resolve({ child, baseUrl: m[1], lines, readyMs: Number(line.readyMs), stop });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code} before it was ready`)));
+  });
+}
