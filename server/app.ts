@@ -5,6 +5,9 @@ import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Database } from './db/database.js';
 import type { Logger } from './logger.js';
+import { adminRouter } from './auth/admin.routes.js';
+import { authRouter } from './auth/auth.routes.js';
+import { authenticate } from './auth/authenticate.js';
 import { crossingsRouter } from './crossings/crossings.routes.js';
 import { healthRouter } from './health/health.routes.js';
 import { errorMiddleware, notFoundHandler } from './http/error-middleware.js';
@@ -22,12 +25,18 @@ export type AppDeps = {
   staticDir?: string;
   /** A vector-tile style for online deployments; the built-in offline basemap otherwise. */
   basemapStyleUrl?: string;
+  /** Mark the session cookie Secure (behind HTTPS). */
+  secureCookies?: boolean;
+  /** Sign-in attempts allowed per address and email in 15 minutes. */
+  loginLimit?: number;
 };
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
 
 /** Builds the HTTP app; `main.ts` only wires config and listens, tests call this on port 0. */
-export function createApp({ db, logger, bodyLimitBytes = 1_000_000, staticDir, basemapStyleUrl }: AppDeps): Express {
+export function createApp({
+  db, logger, bodyLimitBytes = 1_000_000, staticDir, basemapStyleUrl, secureCookies = false, loginLimit = 10,
+}: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
@@ -52,6 +61,9 @@ export function createApp({ db, logger, bodyLimitBytes = 1_000_000, staticDir, b
 
   const api = express.Router();
   api.use(requireJsonBody, express.json({ limit: bodyLimitBytes, strict: true }));
+  api.use(authenticate(db.prisma));
+  api.use('/auth', authRouter(db.prisma, { secureCookies, loginLimit }));
+  api.use('/admin', adminRouter(db.prisma));
   api.use('/crossings', crossingsRouter(db.prisma));
   api.use('/observations', observationsRouter(db.prisma));
   api.use('/trade', tradeRouter(db.prisma));

@@ -15,6 +15,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_000_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   BASEMAP_STYLE_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional().or(z.literal('').transform(() => undefined)),
 });
 
@@ -28,6 +30,8 @@ export type Config = {
   bodyLimitBytes: number;
   shutdownTimeoutMs: number;
   basemapStyleUrl: string | undefined;
+  secureCookies: boolean;
+  loginLimit: number;
 };
 
 export class ConfigError extends Error {}
@@ -50,5 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     basemapStyleUrl: e.BASEMAP_STYLE_URL,
+    secureCookies: e.COOKIE_SECURE,
+    loginLimit: e.LOGIN_RATE_LIMIT,
   };
 }

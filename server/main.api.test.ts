@@ -3,22 +3,30 @@ import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabaseHandle, testDbKind, type TestDatabaseHandle } from './test/test-database.js';
 import { spawnServer } from './test/spawn-server.js';
+import { createTestAccounts } from './test/test-accounts.js';
+import { applyMigrations } from './db/migrate.js';
 
-/** POSTs one valid observation to a running server. */
+/** POSTs one valid observation to a running server, as the observer made in beforeAll. */
 function postObservation(baseUrl: string, fields: { id: string; observedAt: string; value: number; source: string }) {
   return fetch(`${baseUrl}/api/observations`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...accounts.observer },
     body: JSON.stringify({
       crossingId: 'cn-kp-quanhe-wonjong', metric: 'queue_vehicles', vehicleClass: 'truck', method: 'field',
-      submittedBy: 'test-suite', ...fields,
+      ...fields,
     }),
   });
 }
 
 let handle: TestDatabaseHandle;
+let accounts: Awaited<ReturnType<typeof createTestAccounts>>;
 beforeAll(async () => {
   handle = await createTestDatabaseHandle();
+  // Accounts made before the server first starts: its own start then only seeds.
+  const db = await handle.open();
+  await applyMigrations(db);
+  accounts = await createTestAccounts(db);
+  await db.close();
 });
 afterAll(() => handle.destroy());
 
@@ -52,7 +60,7 @@ describe(`the server process on ${testDbKind}`, () => {
     // The lock file of the killed process is left behind; the next start must take it over.
     const second = await spawnServer(handle.env);
     try {
-      const again = await fetch(`${second.baseUrl}/api/observations/${id}`);
+      const again = await fetch(`${second.baseUrl}/api/observations/${id}`, { headers: accounts.analyst });
       expect(again.status).toBe(200);
       expect((await again.json()).value).toBe(23);
     } finally {
@@ -71,7 +79,7 @@ describe(`the server process on ${testDbKind}`, () => {
     }
     const second = await spawnServer(handle.env);
     try {
-      const res = await fetch(`${second.baseUrl}/api/observations/${id}`);
+      const res = await fetch(`${second.baseUrl}/api/observations/${id}`, { headers: accounts.analyst });
       expect(res.status).toBe(200);
       expect((await res.json()).value).toBe(17);
       expect(second.lines.some((l) => l.msg === 'schema up to date')).toBe(true);

@@ -24,6 +24,8 @@ const app = createApp({
   logger: log,
   bodyLimitBytes: config.bodyLimitBytes,
   basemapStyleUrl: config.basemapStyleUrl,
+  secureCookies: config.secureCookies,
+  loginLimit: config.loginLimit,
   staticDir: fileURLToPath(new URL('../app/dist', import.meta.url)),
 });
 const server: Server = app.listen(config.port, config.host, () => {

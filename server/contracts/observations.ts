@@ -30,7 +30,6 @@ export const observationInput = z
       .optional(),
     confidence: finiteNumber.min(0).max(1).optional(),
     notes: z.string().max(5000).optional(),
-    submittedBy: z.string().trim().min(1, 'is required').max(200),
   })
   .superRefine((o, ctx) => {
     // Zod may run this even when a field above failed, so every check tolerates bad fields.

@@ -42,11 +42,12 @@ describe('GET /api/crossings', () => {
         directionTo: 'KP',
         observedAt: new Date('2025-11-01T00:00:00Z'),
         method: 'synthetic',
+        submittedBy: 'crossings test',
         contentHash: '0'.repeat(64),
       } as never,
     });
-    await t.request.post('/api/observations').send(observationBody({ value: 9, observedAt: '2025-11-02T00:00:00Z' }));
-    const res = await t.request.get(`/api/crossings/${DANDONG}`);
+    await t.request.post('/api/observations').set(t.as.observer).send(observationBody({ value: 9, observedAt: '2025-11-02T00:00:00Z' }));
+    const res = await t.request.get(`/api/crossings/${DANDONG}`).set(t.as.analyst);
     expect(res.status).toBe(200);
     expect(res.body.properties.activity).toMatchObject({
       observations: 2,

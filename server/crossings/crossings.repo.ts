@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
+import { statusCondition, type StatusScope } from '../observations/status-condition.js';
 
 export function listCrossings(prisma: PrismaClient) {
   return prisma.crossing.findMany({ orderBy: { id: 'asc' } });
@@ -26,24 +27,24 @@ export type ActivityCounts = { crossingId: string; observations: number; synthet
 const forCrossing = (crossingId?: string) =>
   crossingId ? Prisma.sql`AND crossing_id = ${crossingId}` : Prisma.empty;
 
-/** The newest non-rejected observation of each metric at each crossing (or at one). */
-export function listLatestByMetric(prisma: PrismaClient, crossingId?: string): Promise<LatestByMetric[]> {
+/** The newest counted observation of each metric at each crossing (or at one). */
+export function listLatestByMetric(prisma: PrismaClient, scope: StatusScope, crossingId?: string): Promise<LatestByMetric[]> {
   return prisma.$queryRaw<LatestByMetric[]>`
     SELECT DISTINCT ON (crossing_id, metric)
            crossing_id AS "crossingId", metric::text AS metric, value, observed_at AS "observedAt",
            method::text AS method, vehicle_class::text AS "vehicleClass"
       FROM observations
-     WHERE status <> 'rejected' ${forCrossing(crossingId)}
+     WHERE ${statusCondition(scope)} ${forCrossing(crossingId)}
      ORDER BY crossing_id, metric, observed_at DESC, id DESC`;
 }
 
-export async function listActivityCounts(prisma: PrismaClient, crossingId?: string): Promise<ActivityCounts[]> {
+export async function listActivityCounts(prisma: PrismaClient, scope: StatusScope, crossingId?: string): Promise<ActivityCounts[]> {
   const rows = await prisma.$queryRaw<{ crossingId: string; observations: bigint; synthetic: bigint; lastObservedAt: Date | null }[]>`
     SELECT crossing_id AS "crossingId", count(*) AS observations,
            count(*) FILTER (WHERE method = 'synthetic') AS synthetic,
            max(observed_at) AS "lastObservedAt"
       FROM observations
-     WHERE status <> 'rejected' ${forCrossing(crossingId)}
+     WHERE ${statusCondition(scope)} ${forCrossing(crossingId)}
      GROUP BY crossing_id`;
   return rows.map((r) => ({ ...r, observations: Number(r.observations), synthetic: Number(r.synthetic) }));
 }

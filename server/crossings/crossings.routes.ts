@@ -4,11 +4,13 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import { notFound } from '../http/http-error.js';
 import { getCrossing, listActivityCounts, listCrossings, listLatestByMetric } from './crossings.repo.js';
 import { buildActivity, toCrossingFeature } from './crossing-feature.js';
+import { aggregateStatus } from '../observations/visibility.js';
+import type { StatusScope } from '../observations/status-condition.js';
 
-async function loadActivity(prisma: PrismaClient, crossingId?: string) {
+async function loadActivity(prisma: PrismaClient, scope: StatusScope, crossingId?: string) {
   const [counts, latest] = await Promise.all([
-    listActivityCounts(prisma, crossingId),
-    listLatestByMetric(prisma, crossingId),
+    listActivityCounts(prisma, scope, crossingId),
+    listLatestByMetric(prisma, scope, crossingId),
   ]);
   const countsBy = new Map(counts.map((c) => [c.crossingId, c]));
   return (id: string) => buildActivity(countsBy.get(id), latest.filter((l) => l.crossingId === id));
@@ -17,8 +19,8 @@ async function loadActivity(prisma: PrismaClient, crossingId?: string) {
 export function crossingsRouter(prisma: PrismaClient): Router {
   const router = Router();
 
-  router.get('/', async (_req, res) => {
-    const [crossings, activityOf] = await Promise.all([listCrossings(prisma), loadActivity(prisma)]);
+  router.get('/', async (req, res) => {
+    const [crossings, activityOf] = await Promise.all([listCrossings(prisma), loadActivity(prisma, aggregateStatus(req.user, undefined))]);
     const body: FeatureCollection<Point | null> = {
       type: 'FeatureCollection',
       features: crossings.map((c) => toCrossingFeature(c, activityOf(c.id))),
@@ -29,7 +31,7 @@ export function crossingsRouter(prisma: PrismaClient): Router {
   router.get('/:id', async (req, res) => {
     const crossing = await getCrossing(prisma, req.params.id);
     if (!crossing) throw notFound(`Crossing ${req.params.id}`);
-    const activityOf = await loadActivity(prisma, crossing.id);
+    const activityOf = await loadActivity(prisma, aggregateStatus(req.user, undefined), crossing.id);
     res.type('application/geo+json').json(toCrossingFeature(crossing, activityOf(crossing.id)));
   });
 

@@ -35,7 +35,7 @@ describe(`storage on ${testDbKind}`, () => {
     const first = await handle.open();
     await seedDatabase(first, 'never');
     const body = observationBody();
-    const [result] = await submitObservations(first.prisma, [body]);
+    const [result] = await submitObservations(first.prisma, [body], { userId: null, label: 'storage test' });
     expect(result.status).toBe('created');
     await first.close();
 

@@ -5,7 +5,7 @@ import { observationContentHash } from './content-hash.js';
 const base = {
   id: '1b4e28ba-2fa1-41d2-883f-0016d3cca427',
   crossingId: 'x', observedAt: '2025-11-03T08:30:00Z', metric: 'queue_vehicles', value: 4,
-  vehicleClass: 'truck', method: 'field', source: 's', submittedBy: 'me',
+  vehicleClass: 'truck', method: 'field', source: 's',
 };
 const hash = (o: object) => observationContentHash(observationInput.parse(o));
 

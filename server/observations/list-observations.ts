@@ -1,4 +1,6 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import type { CurrentUser } from '../auth/current-user.js';
+import { visibleObservations } from './visibility.js';
 import type { ObservationDto, ObservationQuery } from '../contracts/observations.js';
 import { badRequest } from '../http/http-error.js';
 import { toObservationDto } from './observation-dto.js';
@@ -35,14 +37,17 @@ function toWhere(q: ObservationQuery): Prisma.ObservationWhereInput {
 export async function listObservationPage(
   prisma: PrismaClient,
   q: ObservationQuery,
+  user: CurrentUser | null | undefined,
 ): Promise<{ items: ObservationDto[]; nextCursor: string | null }> {
   if (q.from && q.to && q.to <= q.from) throw badRequest([{ path: 'to', message: 'must be after from' }]);
   const where = toWhere(q);
+  const and: Prisma.ObservationWhereInput[] = [visibleObservations(user)];
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
     const t = new Date(c.t);
-    where.AND = [{ OR: [{ observedAt: { lt: t } }, { observedAt: t, id: { lt: c.id } }] }];
+    and.push({ OR: [{ observedAt: { lt: t } }, { observedAt: t, id: { lt: c.id } }] });
   }
+  where.AND = and;
   const rows = await listObservations(prisma, where, q.limit + 1);
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);

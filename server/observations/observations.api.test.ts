@@ -13,7 +13,7 @@ const fieldPaths = (res: { body: { error: { details?: { fields?: { path: string 
 describe('POST /api/observations', () => {
   it('creates an observation and returns it with 201 and a Location', async () => {
     const body = observationBody({ observer: { lat: 40.11, lon: 124.39, accuracyM: 12 }, confidence: 0.8 });
-    const res = await t.request.post('/api/observations').send(body);
+    const res = await t.request.post('/api/observations').set(t.as.observer).send(body);
     expect(res.status).toBe(201);
     expect(res.headers.location).toBe(`/api/observations/${body.id}`);
     expect(res.body).toMatchObject({
@@ -26,16 +26,16 @@ describe('POST /api/observations', () => {
       status: 'pending',
       synthetic: false,
     });
-    const fetched = await t.request.get(`/api/observations/${body.id}`);
+    const fetched = await t.request.get(`/api/observations/${body.id}`).set(t.as.analyst);
     expect(fetched.body).toEqual(res.body);
   });
 
   it('treats a resend with the same id and content as the stored record: 200, no second row', async () => {
     const body = observationBody();
-    const first = await t.request.post('/api/observations').send(body);
+    const first = await t.request.post('/api/observations').set(t.as.observer).send(body);
     const before = await countObservations(t.db);
     // The same instant written in another zone is the same content.
-    const again = await t.request.post('/api/observations').send({ ...body, observedAt: '2025-11-03T17:30:00+09:00' });
+    const again = await t.request.post('/api/observations').set(t.as.observer).send({ ...body, observedAt: '2025-11-03T17:30:00+09:00' });
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
@@ -44,20 +44,20 @@ describe('POST /api/observations', () => {
 
   it('answers 409 when the same id arrives with different content, and keeps the original', async () => {
     const body = observationBody();
-    await t.request.post('/api/observations').send(body);
-    const res = await t.request.post('/api/observations').send({ ...body, value: 43 });
+    await t.request.post('/api/observations').set(t.as.observer).send(body);
+    const res = await t.request.post('/api/observations').set(t.as.observer).send({ ...body, value: 43 });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('conflict');
     expect(res.body.error.message).toContain(body.id);
     expect(res.body.error.message).toContain('different content');
-    const stored = await t.request.get(`/api/observations/${body.id}`);
+    const stored = await t.request.get(`/api/observations/${body.id}`).set(t.as.analyst);
     expect(stored.body.value).toBe(42);
   });
 
   it('stores exactly one row for 20 concurrent identical POSTs, and says created once', async () => {
     const body = observationBody();
     const responses = await Promise.all(
-      Array.from({ length: 20 }, () => t.request.post('/api/observations').send(body)),
+      Array.from({ length: 20 }, () => t.request.post('/api/observations').set(t.as.observer).send(body)),
     );
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -67,7 +67,7 @@ describe('POST /api/observations', () => {
 
   it('assigns an id when the client gives none', async () => {
     const { id: _omit, ...body } = observationBody();
-    const res = await t.request.post('/api/observations').send(body);
+    const res = await t.request.post('/api/observations').set(t.as.observer).send(body);
     expect(res.status).toBe(201);
     expect(res.body.id).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -106,7 +106,7 @@ describe('POST /api/observations', () => {
   it.each(badCases)('refuses %s with a 400 naming the field, storing nothing', async (_name, override, path) => {
     const before = await countObservations(t.db);
     const body = observationBody(override);
-    const res = await t.request.post('/api/observations').send(body);
+    const res = await t.request.post('/api/observations').set(t.as.observer).send(body);
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_request');
     expect(fieldPaths(res)).toContain(path);
@@ -116,21 +116,20 @@ describe('POST /api/observations', () => {
 
   it('refuses Infinity (a JSON number that overflows) by field', async () => {
     const raw = JSON.stringify(observationBody()).replace('"value":42', '"value":1e999');
-    const res = await t.request.post('/api/observations').set('Content-Type', 'application/json').send(raw);
+    const res = await t.request.post('/api/observations').set(t.as.observer).set('Content-Type', 'application/json').send(raw);
     expect(res.status).toBe(400);
     expect(fieldPaths(res)).toContain('value');
   });
 
   it('refuses malformed JSON with 400', async () => {
-    const res = await t.request.post('/api/observations').set('Content-Type', 'application/json').send('{"value": ');
+    const res = await t.request.post('/api/observations').set(t.as.observer).set('Content-Type', 'application/json').send('{"value": ');
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_json');
   });
 
   it('refuses a 10 MB body with 413 and stores nothing', async () => {
     const before = await countObservations(t.db);
-    const res = await t.request
-      .post('/api/observations')
+    const res = await t.request.post('/api/observations').set(t.as.observer)
       .send(observationBody({ notes: 'x'.repeat(10 * 1024 * 1024) }));
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe('payload_too_large');
@@ -138,8 +137,7 @@ describe('POST /api/observations', () => {
   });
 
   it('refuses a body that is not JSON with 415', async () => {
-    const res = await t.request
-      .post('/api/observations')
+    const res = await t.request.post('/api/observations').set(t.as.observer)
       .set('Content-Type', 'text/csv')
       .send('crossingId,value\nx,1');
     expect(res.status).toBe(415);
@@ -147,7 +145,7 @@ describe('POST /api/observations', () => {
   });
 
   it('refuses an empty POST with 400', async () => {
-    const res = await t.request.post('/api/observations');
+    const res = await t.request.post('/api/observations').set(t.as.observer);
     expect(res.status).toBe(400);
   });
 });
@@ -155,7 +153,7 @@ describe('POST /api/observations', () => {
 describe('POST /api/observations/batch', () => {
   it('stores the valid items, reports each item, and loses nothing valid', async () => {
     const existing = observationBody();
-    await t.request.post('/api/observations').send(existing);
+    await t.request.post('/api/observations').set(t.as.observer).send(existing);
     const fresh = observationBody({ value: 7 });
     const dupInBatch = observationBody({ value: 8 });
     const items = [
@@ -169,7 +167,7 @@ describe('POST /api/observations/batch', () => {
       observationBody({ crossingId: 'nowhere' }),
     ];
     const before = await countObservations(t.db);
-    const res = await t.request.post('/api/observations/batch').send({ items });
+    const res = await t.request.post('/api/observations/batch').set(t.as.observer).send({ items });
     expect(res.status).toBe(200);
     expect(res.body.results.map((r: { status: string }) => r.status)).toEqual([
       'created', 'invalid', 'existing', 'conflict', 'created', 'existing', 'conflict', 'invalid',
@@ -181,7 +179,7 @@ describe('POST /api/observations/batch', () => {
   });
 
   it('refuses a batch without items, naming the field', async () => {
-    const res = await t.request.post('/api/observations/batch').send({ items: [] });
+    const res = await t.request.post('/api/observations/batch').set(t.as.observer).send({ items: [] });
     expect(res.status).toBe(400);
     expect(fieldPaths(res)).toContain('items');
   });
@@ -200,13 +198,12 @@ describe('GET /api/observations', () => {
         value: i * 10,
       });
       ids.push(body.id);
-      expect((await t.request.post('/api/observations').send(body)).status).toBe(201);
+      expect((await t.request.post('/api/observations').set(t.as.observer).send(body)).status).toBe(201);
     }
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await t.request
-        .get('/api/observations')
+      const res = await t.request.get('/api/observations').set(t.as.analyst)
         .query({ crossing, metric: 'wait_minutes', limit: 3, ...(cursor ? { cursor } : {}) });
       expect(res.status).toBe(200);
       seen.push(...res.body.items.map((o: { id: string }) => o.id));
@@ -215,7 +212,7 @@ describe('GET /api/observations', () => {
     expect(seen).toHaveLength(7);
     expect(new Set(seen)).toEqual(new Set(ids));
 
-    const ranged = await t.request.get('/api/observations').query({ crossing, from: '2025-10-02', to: '2025-10-04' });
+    const ranged = await t.request.get('/api/observations').set(t.as.analyst).query({ crossing, from: '2025-10-02', to: '2025-10-04' });
     expect(ranged.body.items.map((o: { observedAt: string }) => o.observedAt).sort()).toEqual([
       '2025-10-02T10:00:00.000Z',
       '2025-10-03T10:00:00.000Z',
@@ -223,19 +220,19 @@ describe('GET /api/observations', () => {
   });
 
   it('refuses a bad filter with 400 naming the query field', async () => {
-    const res = await t.request.get('/api/observations').query({ metric: 'queue_trucks', from: '2025-13-01' });
+    const res = await t.request.get('/api/observations').set(t.as.analyst).query({ metric: 'queue_trucks', from: '2025-13-01' });
     expect(res.status).toBe(400);
     expect(fieldPaths(res)).toEqual(expect.arrayContaining(['query.metric.0', 'query.from']));
   });
 
   it('refuses a forged cursor', async () => {
-    const res = await t.request.get('/api/observations').query({ cursor: 'bm90LWEtY3Vyc29y' });
+    const res = await t.request.get('/api/observations').set(t.as.analyst).query({ cursor: 'bm90LWEtY3Vyc29y' });
     expect(res.status).toBe(400);
     expect(fieldPaths(res)).toEqual(['cursor']);
   });
 
   it('answers 404 in the error shape for an unknown observation', async () => {
-    const res = await t.request.get(`/api/observations/${crypto.randomUUID()}`);
+    const res = await t.request.get(`/api/observations/${crypto.randomUUID()}`).set(t.as.analyst);
     expect(res.status).toBe(404);
     expect(res.body).toEqual({ error: { code: 'not_found', message: expect.stringContaining('not found') } });
   });

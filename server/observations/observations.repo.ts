@@ -3,18 +3,33 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 export type ObservationRow = Prisma.ObservationGetPayload<object>;
 export type NewObservation = Prisma.ObservationCreateManyInput;
 
-export function getObservation(prisma: PrismaClient, id: string) {
-  return prisma.observation.findUnique({ where: { id } });
+export function getObservation(prisma: PrismaClient, id: string, visible: Prisma.ObservationWhereInput = {}) {
+  return prisma.observation.findFirst({ where: { AND: [{ id }, visible] } });
 }
 
 export function listObservationHashes(prisma: PrismaClient, ids: string[]) {
   return prisma.observation.findMany({ where: { id: { in: ids } }, select: { id: true, contentHash: true } });
 }
 
-/** Inserts rows whose id is not taken yet (ON CONFLICT DO NOTHING); returns the rows this call created. */
-export async function createObservationsIfAbsent(prisma: PrismaClient, rows: NewObservation[]): Promise<ObservationRow[]> {
+/**
+ * Inserts rows whose id is not taken yet (ON CONFLICT DO NOTHING) and records a `create` audit
+ * event for each, in one transaction; returns the rows this call created.
+ */
+export async function createObservationsIfAbsent(
+  prisma: PrismaClient,
+  rows: NewObservation[],
+  by: { userId: string | null; label: string },
+): Promise<ObservationRow[]> {
   if (rows.length === 0) return [];
-  return prisma.observation.createManyAndReturn({ data: rows, skipDuplicates: true });
+  return prisma.$transaction(async (tx) => {
+    const created = await tx.observation.createManyAndReturn({ data: rows, skipDuplicates: true });
+    if (created.length) {
+      await tx.auditEvent.createMany({
+        data: created.map((o) => ({ observationId: o.id, actorUserId: by.userId, actorLabel: by.label, action: 'create' })),
+      });
+    }
+    return created;
+  });
 }
 
 export function listObservations(

@@ -3,7 +3,10 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import { observationBatchInput, observationQuery } from '../contracts/observations.js';
 import { HttpError, badRequest, conflict, notFound } from '../http/http-error.js';
 import { parseOrThrow } from '../http/validate.js';
+import { anyAccount } from '../auth/require-role.js';
+import type { CurrentUser } from '../auth/current-user.js';
 import { toObservationDto } from './observation-dto.js';
+import { visibleObservations } from './visibility.js';
 import { getObservation } from './observations.repo.js';
 import { listObservationPage } from './list-observations.js';
 import { submitObservations, type SubmitResult } from './submit-observations.js';
@@ -20,23 +23,25 @@ function batchItemResult(r: SubmitResult) {
   }
 }
 
+export const submitterOf = (user: CurrentUser) => ({ userId: user.id, label: user.displayName });
+
 export function observationsRouter(prisma: PrismaClient): Router {
   const router = Router();
 
   router.get('/', async (req, res) => {
-    res.json(await listObservationPage(prisma, parseOrThrow(observationQuery, req.query, 'query')));
+    res.json(await listObservationPage(prisma, parseOrThrow(observationQuery, req.query, 'query'), req.user));
   });
 
   router.get('/:id', async (req, res) => {
     const id = req.params.id;
-    const row = /^[0-9a-f-]{36}$/i.test(id) ? await getObservation(prisma, id) : null;
+    const row = /^[0-9a-f-]{36}$/i.test(id) ? await getObservation(prisma, id, visibleObservations(req.user)) : null;
     if (!row) throw notFound(`Observation ${id}`);
     res.json(toObservationDto(row));
   });
 
-  router.post('/', async (req, res) => {
+  router.post('/', anyAccount, async (req, res) => {
     if (req.body === undefined) throw badRequest([{ path: '', message: 'a JSON object is required' }]);
-    const [result] = await submitObservations(prisma, [req.body]);
+    const [result] = await submitObservations(prisma, [req.body], submitterOf(req.user!));
     switch (result.status) {
       case 'created':
         res.status(201).location(`/api/observations/${result.id}`).json(toObservationDto(result.row));
@@ -54,9 +59,9 @@ export function observationsRouter(prisma: PrismaClient): Router {
     }
   });
 
-  router.post('/batch', async (req, res) => {
+  router.post('/batch', anyAccount, async (req, res) => {
     const { items } = parseOrThrow(observationBatchInput, req.body ?? {});
-    const results = (await submitObservations(prisma, items)).map(batchItemResult);
+    const results = (await submitObservations(prisma, items, submitterOf(req.user!))).map(batchItemResult);
     const summary = { created: 0, existing: 0, conflict: 0, invalid: 0 };
     for (const r of results) summary[r.status]++;
     res.status(200).json({ summary, results });

@@ -10,6 +10,9 @@ import {
   type NewObservation, type ObservationRow,
 } from './observations.repo.js';
 
+/** Who submits: stamped on every row and audit event. */
+export type Submitter = { userId: string | null; label: string };
+
 export type SubmitResult =
   | { index: number; status: 'created'; id: string; row: ObservationRow }
   | { index: number; status: 'existing'; id: string }
@@ -18,7 +21,7 @@ export type SubmitResult =
 
 type Valid = { index: number; input: ObservationInput; id: string; hash: string };
 
-function toRow(v: Valid): NewObservation {
+function toRow(v: Valid, by: Submitter, importId?: string): NewObservation {
   const o = v.input;
   return {
     id: v.id,
@@ -40,7 +43,9 @@ function toRow(v: Valid): NewObservation {
     observerAccuracyM: o.observer?.accuracyM ?? null,
     confidence: o.confidence ?? null,
     notes: o.notes ?? null,
-    submittedBy: o.submittedBy,
+    submittedBy: by.label,
+    submittedByUserId: by.userId,
+    importId: importId ?? null,
     contentHash: v.hash,
   };
 }
@@ -73,7 +78,12 @@ async function checkAgainstCrossings(prisma: PrismaClient, items: Valid[]): Prom
  * never stops the others. Safe under concurrency: the insert is ON CONFLICT DO NOTHING and
  * only the request whose insert returned the row reports it `created`.
  */
-export async function submitObservations(prisma: PrismaClient, items: unknown[]): Promise<SubmitResult[]> {
+export async function submitObservations(
+  prisma: PrismaClient,
+  items: unknown[],
+  by: Submitter,
+  opts: { importId?: string } = {},
+): Promise<SubmitResult[]> {
   const results: SubmitResult[] = [];
   const parsed: Valid[] = [];
   items.forEach((item, index) => {
@@ -95,9 +105,8 @@ export async function submitObservations(prisma: PrismaClient, items: unknown[])
   // Within one batch the first occurrence of an id is the one inserted.
   const firsts = new Map<string, Valid>();
   for (const v of valid) if (!firsts.has(v.id)) firsts.set(v.id, v);
-  const created = new Map(
-    (await createObservationsIfAbsent(prisma, [...firsts.values()].map(toRow))).map((row) => [row.id, row]),
-  );
+  const rows = [...firsts.values()].map((v) => toRow(v, by, opts.importId));
+  const created = new Map((await createObservationsIfAbsent(prisma, rows, by)).map((row) => [row.id, row]));
 
   const notCreated = valid.filter((v) => !(created.has(v.id) && firsts.get(v.id) === v));
   const stored = new Map(

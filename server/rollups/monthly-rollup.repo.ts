@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
-import type { Metric, Method, ReviewStatus, VehicleClass } from '../contracts/common.js';
+import type { Metric, Method, VehicleClass } from '../contracts/common.js';
+import { statusCondition, type StatusScope } from '../observations/status-condition.js';
 
 export type RollupFilters = {
   metric: Metric;
@@ -8,8 +9,8 @@ export type RollupFilters = {
   method?: Method;
   /** `FROM-TO` such as `CN-KP`, or `unknown`. */
   direction?: string;
-  /** Defaults to every status but `rejected`. */
-  status?: ReviewStatus;
+  /** Which review statuses count (see aggregateStatus). */
+  scope: StatusScope;
   fromDate?: Date;
   toDate?: Date;
 };
@@ -39,7 +40,7 @@ export function listMonthlyRollup(prisma: PrismaClient, f: RollupFilters): Promi
   const bucket = Prisma.sql`coalesce(period_start, observed_at)`;
   const conditions = [
     Prisma.sql`metric = ${f.metric}::"Metric"`,
-    f.status ? Prisma.sql`status = ${f.status}::"ReviewStatus"` : Prisma.sql`status <> 'rejected'`,
+    statusCondition(f.scope),
     ...(f.crossing ? [Prisma.sql`crossing_id = ${f.crossing}`] : []),
     ...(f.vehicleClass ? [Prisma.sql`vehicle_class = ${f.vehicleClass}::"VehicleClass"`] : []),
     ...(f.method ? [Prisma.sql`method = ${f.method}::"ObservationMethod"`] : []),

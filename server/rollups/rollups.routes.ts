@@ -5,6 +5,7 @@ import { badRequest } from '../http/http-error.js';
 import { parseOrThrow } from '../http/validate.js';
 import { monthStart, nextMonthStart } from '../time/month-bounds.js';
 import { monthsBetween } from '../time/months.js';
+import { aggregateStatus } from '../observations/visibility.js';
 import { listMonthlyRollup } from './monthly-rollup.repo.js';
 
 export function rollupsRouter(prisma: PrismaClient): Router {
@@ -14,6 +15,7 @@ export function rollupsRouter(prisma: PrismaClient): Router {
     if (q.from && q.to && q.to < q.from) throw badRequest([{ path: 'query.to', message: 'must not be before from' }]);
     const rows = await listMonthlyRollup(prisma, {
       ...q,
+      scope: aggregateStatus(req.user, q.status),
       fromDate: q.from ? monthStart(q.from) : undefined,
       toDate: q.to ? nextMonthStart(q.to) : undefined,
     });

@@ -6,7 +6,7 @@ let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
   await seedTrade(t.db.prisma);
-  const post = (o: Record<string, unknown>) => t.request.post('/api/observations').send(observationBody(o));
+  const post = (o: Record<string, unknown>) => t.request.post('/api/observations').set(t.as.observer).send(observationBody(o));
   await post({ observedAt: '2025-09-02T08:00:00Z', value: 10 });
   await post({ observedAt: '2025-09-20T08:00:00Z', value: 30 });
   await post({ observedAt: '2025-11-05T08:00:00Z', value: 7 });
@@ -24,8 +24,7 @@ afterAll(() => t.cleanup());
 
 describe('GET /api/series', () => {
   it('rolls observations up by month beside the trade figures, with empty months null', async () => {
-    const res = await t.request
-      .get('/api/series')
+    const res = await t.request.get('/api/series').set(t.as.analyst)
       .query({ crossing: DANDONG, metric: 'queue_vehicles', from: '2025-09', to: '2025-11' });
     expect(res.status).toBe(200);
     expect(res.body.trade).toEqual({ reporter: 'CN', partner: 'KP' });
@@ -41,8 +40,7 @@ describe('GET /api/series', () => {
   });
 
   it('puts a count in the month its period starts', async () => {
-    const res = await t.request
-      .get('/api/series')
+    const res = await t.request.get('/api/series').set(t.as.analyst)
       .query({ crossing: DANDONG, metric: 'crossed_vehicles', from: '2025-10', to: '2025-11' });
     expect(res.body.months.map((m: { activity: unknown }) => m.activity)).toEqual([
       { observations: 1, sum: 300, mean: 300, max: 300, synthetic: false },
@@ -51,8 +49,7 @@ describe('GET /api/series', () => {
   });
 
   it('gives null trade for a crossing whose countries have no figures', async () => {
-    const res = await t.request
-      .get('/api/series')
+    const res = await t.request.get('/api/series').set(t.as.analyst)
       .query({ crossing: 'ru-kp-khasan-tumangang', metric: 'queue_vehicles', from: '2025-01', to: '2025-02' });
     expect(res.status).toBe(200);
     expect(res.body.trade).toBeNull();
@@ -63,14 +60,14 @@ describe('GET /api/series', () => {
   });
 
   it('names the bad parameters', async () => {
-    const res = await t.request.get('/api/series').query({ metric: 'speed', from: '2025-13' });
+    const res = await t.request.get('/api/series').set(t.as.analyst).query({ metric: 'speed', from: '2025-13' });
     expect(res.status).toBe(400);
     expect(res.body.error.details.fields.map((f: { path: string }) => f.path).sort()).toEqual([
       'query.crossing',
       'query.from',
       'query.metric',
     ]);
-    const unknown = await t.request.get('/api/series').query({ crossing: 'nowhere', metric: 'queue_vehicles' });
+    const unknown = await t.request.get('/api/series').set(t.as.analyst).query({ crossing: 'nowhere', metric: 'queue_vehicles' });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.details.fields[0].path).toBe('query.crossing');
   });

@@ -6,6 +6,7 @@ import { monthsBetween } from '../time/months.js';
 import { pickTradePeriod } from '../trade/pick-trade-figures.js';
 import { listTradeFigures, type TradeFigure } from '../trade/trade.repo.js';
 import { listMonthlyRollup } from '../rollups/monthly-rollup.repo.js';
+import type { StatusScope } from '../observations/status-condition.js';
 import { monthStart, nextMonthStart } from '../time/month-bounds.js';
 
 /** Monthly trade between the crossing's two countries, from whichever side reports it (more figures win). */
@@ -23,7 +24,7 @@ async function loadTradeForPair(prisma: PrismaClient, a: string, b: string, from
  * Every month of the range is present; a month without observations or without a trade
  * figure carries null there, never 0.
  */
-export async function getSeries(prisma: PrismaClient, q: SeriesQuery) {
+export async function getSeries(prisma: PrismaClient, q: SeriesQuery, scope: StatusScope) {
   if (q.from && q.to && q.to < q.from) throw badRequest([{ path: 'query.to', message: 'must not be before from' }]);
   const crossing = await getCrossing(prisma, q.crossing);
   if (!crossing) throw badRequest([{ path: 'query.crossing', message: `no crossing has the id "${q.crossing}"` }]);
@@ -31,6 +32,7 @@ export async function getSeries(prisma: PrismaClient, q: SeriesQuery) {
   const [activity, trade] = await Promise.all([
     listMonthlyRollup(prisma, {
       ...q,
+      scope,
       fromDate: q.from ? monthStart(q.from) : undefined,
       toDate: q.to ? nextMonthStart(q.to) : undefined,
     }),

@@ -5,6 +5,7 @@ import { createApp } from '../app.js';
 import type { Database } from '../db/database.js';
 import { seedCrossings } from '../seed/seed-crossings.js';
 import { createTestDatabase } from './test-database.js';
+import { createTestAccounts } from './test-accounts.js';
 
 /** The app on a fresh migrated database with the reference crossings, plus its log lines. */
 export async function startTestApp(opts: { seed?: boolean } = {}) {
@@ -21,7 +22,8 @@ export async function startTestApp(opts: { seed?: boolean } = {}) {
     }),
   );
   const app = createApp({ db, logger });
-  return { db, handle, app, request: supertest(app), logLines, cleanup };
+  const as = await createTestAccounts(db);
+  return { db, handle, app, request: supertest(app), logLines, cleanup, as };
 }
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
@@ -40,7 +42,6 @@ export function observationBody(overrides: Record<string, unknown> = {}) {
     direction: { from: 'CN', to: 'KP' },
     method: 'field',
     source: 'test observer, riverside promenade',
-    submittedBy: 'test-suite',
     ...overrides,
   };
 }

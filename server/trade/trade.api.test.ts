@@ -30,7 +30,7 @@ describe('seed', () => {
     expect(await t.db.prisma.observation.count({ where: { NOT: { method: 'synthetic' } } })).toBe(0);
     const again = await seedDatabase(t.db, 'always');
     expect(again.demo.created).toBe(0);
-    const res = await t.request.get('/api/observations').query({ limit: 5 });
+    const res = await t.request.get('/api/observations').set(t.as.analyst).query({ limit: 5 });
     for (const o of res.body.items) {
       expect(o.synthetic).toBe(true);
       expect(o.source).toMatch(/^synthetic demo/);

@@ -1,0 +1,56 @@
+import crypto from 'node:crypto';
+import { Router } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { loginInput } from '../contracts/auth.js';
+import { HttpError } from '../http/http-error.js';
+import { parseOrThrow } from '../http/validate.js';
+import { createSession, deleteSession, getUserByEmail } from './auth.repo.js';
+import { SESSION_COOKIE, readCookie } from './authenticate.js';
+import { hashPassword, newSecret, sha256Hex, verifyPassword } from './password.js';
+
+const SESSION_DAYS = 14;
+// Verifying against a fixed hash when the email is unknown keeps response times alike (no account probing).
+const DUMMY_HASH = hashPassword(crypto.randomBytes(16).toString('hex'));
+
+export function authRouter(prisma: PrismaClient, opts: { secureCookies: boolean; loginLimit: number }): Router {
+  const router = Router();
+  const loginLimiter = rateLimit({
+    windowMs: 15 * 60_000,
+    limit: opts.loginLimit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${String(req.body?.email ?? '').toLowerCase()}`,
+    handler: (_req, _res, next) => next(new HttpError(429, 'too_many_requests', 'Too many sign-in attempts; wait 15 minutes')),
+  });
+
+  router.post('/login', loginLimiter, async (req, res) => {
+    const { email, password } = parseOrThrow(loginInput, req.body);
+    const user = await getUserByEmail(prisma, email);
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH));
+    if (!user || !user.passwordHash || !ok || user.disabledAt) {
+      throw new HttpError(401, 'unauthenticated', 'Email or password is wrong');
+    }
+    const { secret, hash } = newSecret('s_');
+    const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+    await createSession(prisma, { id: hash, userId: user.id, expiresAt });
+    res.cookie(SESSION_COOKIE, secret, {
+      httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, path: '/', expires: expiresAt,
+    });
+    res.json({ id: user.id, email: user.email, displayName: user.displayName, role: user.role });
+  });
+
+  router.post('/logout', async (req, res) => {
+    const cookie = readCookie(req.headers.cookie, SESSION_COOKIE);
+    if (cookie) await deleteSession(prisma, sha256Hex(cookie));
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.status(204).end();
+  });
+
+  router.get('/me', (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ user: req.user ?? null });
+  });
+
+  return router;
+}

@@ -1,0 +1,17 @@
+import type { Role } from '../generated/prisma/client.js';
+
+export type { Role };
+
+/** Who is making the request; null is the public. */
+export type CurrentUser = { id: string; email: string; displayName: string; role: Role; via: 'session' | 'token' };
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    user?: CurrentUser | null;
+  }
+}
+
+export const ROLES: readonly Role[] = ['observer', 'analyst', 'admin'];
+
+/** Analysts and admins see everything; observers their own and approved data; the public approved data. */
+export const canSeeUnreviewed = (user: CurrentUser | null | undefined) => user?.role === 'analyst' || user?.role === 'admin';
