@@ -12,6 +12,9 @@ import { crossingsRouter } from './crossings/crossings.routes.js';
 import { healthRouter } from './health/health.routes.js';
 import { errorMiddleware, notFoundHandler } from './http/error-middleware.js';
 import { requireJsonBody } from './http/require-json.js';
+import { reviewRouter } from './review/review.routes.js';
+import { photosRouter } from './photos/photos.routes.js';
+import { submissionsRouter, type SubmissionLimits } from './submissions/submissions.routes.js';
 import { observationsRouter } from './observations/observations.routes.js';
 import { rollupsRouter } from './rollups/rollups.routes.js';
 import { seriesRouter } from './series/series.routes.js';
@@ -29,6 +32,9 @@ export type AppDeps = {
   secureCookies?: boolean;
   /** Sign-in attempts allowed per address and email in 15 minutes. */
   loginLimit?: number;
+  /** Where photos are stored under their content hash. */
+  photoDir: string;
+  submissionLimits?: SubmissionLimits;
 };
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
@@ -36,6 +42,7 @@ const REQUEST_ID = /^[\w.-]{1,100}$/;
 /** Builds the HTTP app; `main.ts` only wires config and listens, tests call this on port 0. */
 export function createApp({
   db, logger, bodyLimitBytes = 1_000_000, staticDir, basemapStyleUrl, secureCookies = false, loginLimit = 10,
+  photoDir, submissionLimits = { photoMaxBytes: 10_000_000, photosPerSubmission: 5 },
 }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -60,10 +67,13 @@ export function createApp({
   app.use('/health', healthRouter(db));
 
   const api = express.Router();
+  // Multipart, so before the JSON-only rule below.
+  api.use('/submissions', authenticate(db.prisma), submissionsRouter(db.prisma, photoDir, submissionLimits));
   api.use(requireJsonBody, express.json({ limit: bodyLimitBytes, strict: true }));
   api.use(authenticate(db.prisma));
   api.use('/auth', authRouter(db.prisma, { secureCookies, loginLimit }));
   api.use('/admin', adminRouter(db.prisma));
+  api.use('/review', reviewRouter(db.prisma));
   api.use('/crossings', crossingsRouter(db.prisma));
   api.use('/observations', observationsRouter(db.prisma));
   api.use('/trade', tradeRouter(db.prisma));
@@ -74,6 +84,7 @@ export function createApp({
   });
   api.use(notFoundHandler);
   app.use('/api', api);
+  app.use('/photos', authenticate(db.prisma), photosRouter(db.prisma, photoDir));
 
   if (staticDir && fs.existsSync(staticDir)) {
     app.use(express.static(staticDir, { index: 'index.html', maxAge: 0 }));

@@ -15,6 +15,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_000_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  PHOTO_DIR: z.string().min(1).optional(),
+  PHOTO_MAX_BYTES: z.coerce.number().int().positive().default(10_000_000),
+  PHOTOS_PER_SUBMISSION: z.coerce.number().int().min(1).max(20).default(5),
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   BASEMAP_STYLE_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional().or(z.literal('').transform(() => undefined)),
@@ -32,6 +35,9 @@ export type Config = {
   basemapStyleUrl: string | undefined;
   secureCookies: boolean;
   loginLimit: number;
+  photoDir: string;
+  photoMaxBytes: number;
+  photosPerSubmission: number;
 };
 
 export class ConfigError extends Error {}
@@ -55,6 +61,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     basemapStyleUrl: e.BASEMAP_STYLE_URL,
     secureCookies: e.COOKIE_SECURE,
+    photoDir: path.resolve(e.PHOTO_DIR ?? path.join(e.DATA_DIR, 'photos')),
+    photoMaxBytes: e.PHOTO_MAX_BYTES,
+    photosPerSubmission: e.PHOTOS_PER_SUBMISSION,
     loginLimit: e.LOGIN_RATE_LIMIT,
   };
 }

@@ -26,6 +26,8 @@ const app = createApp({
   basemapStyleUrl: config.basemapStyleUrl,
   secureCookies: config.secureCookies,
   loginLimit: config.loginLimit,
+  photoDir: config.photoDir,
+  submissionLimits: { photoMaxBytes: config.photoMaxBytes, photosPerSubmission: config.photosPerSubmission },
   staticDir: fileURLToPath(new URL('../app/dist', import.meta.url)),
 });
 const server: Server = app.listen(config.port, config.host, () => {

@@ -19,6 +19,8 @@ export async function createObservationsIfAbsent(
   prisma: PrismaClient,
   rows: NewObservation[],
   by: { userId: string | null; label: string },
+  /** Runs in the same transaction, e.g. to store the photos that belong to the new rows. */
+  alsoInTransaction?: (tx: Prisma.TransactionClient, created: ObservationRow[]) => Promise<void>,
 ): Promise<ObservationRow[]> {
   if (rows.length === 0) return [];
   return prisma.$transaction(async (tx) => {
@@ -28,6 +30,7 @@ export async function createObservationsIfAbsent(
         data: created.map((o) => ({ observationId: o.id, actorUserId: by.userId, actorLabel: by.label, action: 'create' })),
       });
     }
+    await alsoInTransaction?.(tx, created);
     return created;
   });
 }

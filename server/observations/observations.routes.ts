@@ -3,7 +3,8 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import { observationBatchInput, observationQuery } from '../contracts/observations.js';
 import { HttpError, badRequest, conflict, notFound } from '../http/http-error.js';
 import { parseOrThrow } from '../http/validate.js';
-import { anyAccount } from '../auth/require-role.js';
+import { analystOnly, anyAccount } from '../auth/require-role.js';
+import { listAuditEvents } from '../review/review.repo.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import { toObservationDto } from './observation-dto.js';
 import { visibleObservations } from './visibility.js';
@@ -30,6 +31,19 @@ export function observationsRouter(prisma: PrismaClient): Router {
 
   router.get('/', async (req, res) => {
     res.json(await listObservationPage(prisma, parseOrThrow(observationQuery, req.query, 'query'), req.user));
+  });
+
+  router.get('/:id/audit', analystOnly, async (req, res) => {
+    const id = String(req.params.id);
+    const row = /^[0-9a-f-]{36}$/i.test(id) ? await getObservation(prisma, id) : null;
+    if (!row) throw notFound(`Observation ${id}`);
+    const events = await listAuditEvents(prisma, id);
+    res.json({
+      items: events.map((e) => ({
+        at: e.at.toISOString(), actor: e.actorLabel, actorUserId: e.actorUserId, action: e.action,
+        before: e.before, after: e.after, reason: e.reason,
+      })),
+    });
   });
 
   router.get('/:id', async (req, res) => {

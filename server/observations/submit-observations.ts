@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { observationInput, type ObservationInput } from '../contracts/observations.js';
 import { listCrossingsByIds } from '../crossings/crossings.repo.js';
 import type { FieldIssue } from '../http/http-error.js';
@@ -82,7 +82,10 @@ export async function submitObservations(
   prisma: PrismaClient,
   items: unknown[],
   by: Submitter,
-  opts: { importId?: string } = {},
+  opts: {
+    importId?: string;
+    alsoInTransaction?: (tx: Prisma.TransactionClient, created: ObservationRow[]) => Promise<void>;
+  } = {},
 ): Promise<SubmitResult[]> {
   const results: SubmitResult[] = [];
   const parsed: Valid[] = [];
@@ -106,7 +109,9 @@ export async function submitObservations(
   const firsts = new Map<string, Valid>();
   for (const v of valid) if (!firsts.has(v.id)) firsts.set(v.id, v);
   const rows = [...firsts.values()].map((v) => toRow(v, by, opts.importId));
-  const created = new Map((await createObservationsIfAbsent(prisma, rows, by)).map((row) => [row.id, row]));
+  const created = new Map(
+    (await createObservationsIfAbsent(prisma, rows, by, opts.alsoInTransaction)).map((row) => [row.id, row]),
+  );
 
   const notCreated = valid.filter((v) => !(created.has(v.id) && firsts.get(v.id) === v));
   const stored = new Map(

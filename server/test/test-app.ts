@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import supertest from 'supertest';
@@ -21,9 +24,16 @@ export async function startTestApp(opts: { seed?: boolean } = {}) {
       },
     }),
   );
-  const app = createApp({ db, logger });
+  const photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'landport-photos-'));
+  const app = createApp({ db, logger, photoDir, submissionLimits: { photoMaxBytes: 2_000_000, photosPerSubmission: 3 } });
   const as = await createTestAccounts(db);
-  return { db, handle, app, request: supertest(app), logLines, cleanup, as };
+  return {
+    db, handle, app, request: supertest(app), logLines, as, photoDir,
+    cleanup: async () => {
+      await cleanup();
+      fs.rmSync(photoDir, { recursive: true, force: true });
+    },
+  };
 }
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DANDONG, observationBody, startTestApp, type TestApp } from '../test/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.cleanup());
+
+const post = (o: Record<string, unknown>, as = t.as.observer) => t.request.post('/api/observations').set(as).send(observationBody(o));
+
+describe('review', () => {
+  it('keeps pending submissions from the public and other observers, shows them to the submitter and analysts', async () => {
+    const body = observationBody({ notes: 'pending one' });
+    await t.request.post('/api/observations').set(t.as.observer).send(body).expect(201);
+    await t.request.get(`/api/observations/${body.id}`).expect(404);
+    await t.request.get(`/api/observations/${body.id}`).set(t.as.observer).expect(200);
+    await t.request.get(`/api/observations/${body.id}`).set(t.as.analyst).expect(200);
+    const publicList = await t.request.get('/api/observations').query({ crossing: DANDONG });
+    expect(publicList.body.items.map((o: { id: string }) => o.id)).not.toContain(body.id);
+    const rollup = await t.request.get('/api/rollups/monthly').query({ metric: 'queue_vehicles' });
+    expect(rollup.body.crossings).toEqual([]);
+  });
+
+  it('lists the queue with distance to the crossing and likely duplicates', async () => {
+    const a = observationBody({ observedAt: '2025-06-01T08:00:00Z', observer: { lat: 40.1145, lon: 124.393, accuracyM: 10 } });
+    const b = observationBody({ observedAt: '2025-06-01T09:30:00Z', value: 44 });
+    const far = observationBody({ observedAt: '2025-06-01T13:00:00Z' });
+    for (const o of [a, b, far]) await t.request.post('/api/observations').set(t.as.observer).send(o).expect(201);
+    const res = await t.request.get('/api/review/queue').set(t.as.analyst);
+    const item = res.body.items.find((i: { id: string }) => i.id === a.id);
+    expect(item.distanceToCrossingM).toBeGreaterThan(200);
+    expect(item.distanceToCrossingM).toBeLessThan(400);
+    expect(item.likelyDuplicates).toEqual([b.id]);
+    expect(res.body.items.find((i: { id: string }) => i.id === far.id).likelyDuplicates).toEqual([]);
+  });
+
+  it('approves many at once, requires a reason to reject, and records every change in the audit trail', async () => {
+    const ids = [];
+    for (let i = 0; i < 3; i++) {
+      const o = observationBody({ observedAt: `2025-07-0${i + 1}T08:00:00Z`, value: 10 + i });
+      await t.request.post('/api/observations').set(t.as.observer).send(o).expect(201);
+      ids.push(o.id);
+    }
+    const noReason = await t.request.post('/api/review/decisions').set(t.as.analyst).send({ ids: [ids[2]], action: 'reject' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.details.fields[0].path).toBe('reason');
+
+    const approve = await t.request.post('/api/review/decisions').set(t.as.analyst).send({ ids: ids.slice(0, 2), action: 'approve' });
+    expect(approve.body.results.map((r: { status: string }) => r.status)).toEqual(['approved', 'approved']);
+    const reject = await t.request.post('/api/review/decisions').set(t.as.analyst).send({ ids: [ids[2]], action: 'reject', reason: 'photo shows another bridge' });
+    expect(reject.body.results[0].status).toBe('rejected');
+    const again = await t.request.post('/api/review/decisions').set(t.as.analyst).send({ ids: [ids[0], crypto.randomUUID()], action: 'approve' });
+    expect(again.body.results.map((r: { status: string }) => r.status)).toEqual(['unchanged', 'not_found']);
+
+    const publicIds = (await t.request.get('/api/observations').query({ crossing: DANDONG, limit: 1000 })).body.items.map((o: { id: string }) => o.id);
+    expect(publicIds).toEqual(expect.arrayContaining(ids.slice(0, 2)));
+    expect(publicIds).not.toContain(ids[2]);
+    const rollup = await t.request.get('/api/rollups/monthly').query({ metric: 'queue_vehicles', from: '2025-07', to: '2025-07' });
+    expect(rollup.body.crossings[0].values[0]).toMatchObject({ n: 2, sum: 21 });
+
+    const audit = await t.request.get(`/api/observations/${ids[2]}/audit`).set(t.as.analyst);
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['create', 'reject']);
+    expect(audit.body.items[1]).toMatchObject({
+      actor: 'Test analyst',
+      before: { status: 'pending', reviewReason: null },
+      after: { status: 'rejected', reviewReason: 'photo shows another bridge' },
+      reason: 'photo shows another bridge',
+    });
+    const stored = await t.request.get(`/api/observations/${ids[2]}`).set(t.as.analyst);
+    expect(stored.body.status).toBe('rejected');
+  });
+
+  it('does not let an observer review', async () => {
+    const res = await t.request.post('/api/review/decisions').set(t.as.observer).send({ ids: [crypto.randomUUID()], action: 'approve' });
+    expect(res.status).toBe(403);
+    void post;
+  });
+});

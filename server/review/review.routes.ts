@@ -1,0 +1,43 @@
+import { Router } from 'express';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { reviewDecisionInput, reviewQueueQuery } from '../contracts/review.js';
+import { analystOnly } from '../auth/require-role.js';
+import { parseOrThrow } from '../http/validate.js';
+import { toObservationDto } from '../observations/observation-dto.js';
+import { distanceMeters } from '../../geo/distance-meters.js';
+import { decide } from './decide.js';
+import { DUPLICATE_WINDOW_MINUTES, listLikelyDuplicates, listPending } from './review.repo.js';
+
+/** The review queue and decisions, for analysts and admins. */
+export function reviewRouter(prisma: PrismaClient): Router {
+  const router = Router();
+  router.use(analystOnly);
+
+  router.get('/queue', async (req, res) => {
+    const q = parseOrThrow(reviewQueueQuery, req.query, 'query');
+    const pending = await listPending(prisma, q);
+    const duplicates = await listLikelyDuplicates(prisma, pending.map((o) => o.id));
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({
+      duplicateWindowMinutes: DUPLICATE_WINDOW_MINUTES,
+      items: pending.map((o) => ({
+        ...toObservationDto(o),
+        crossing: { id: o.crossing.id, name: o.crossing.nameEn, lat: o.crossing.lat, lon: o.crossing.lon },
+        distanceToCrossingM:
+          o.observerLat !== null && o.observerLon !== null && o.crossing.lat !== null && o.crossing.lon !== null
+            ? Math.round(distanceMeters([o.observerLon, o.observerLat], [o.crossing.lon, o.crossing.lat]))
+            : null,
+        photos: o.photos.map((p) => ({ url: `/photos/${p.sha256}.jpg`, width: p.width, height: p.height, lat: p.lat, lon: p.lon })),
+        likelyDuplicates: duplicates.get(o.id) ?? [],
+      })),
+    });
+  });
+
+  router.post('/decisions', async (req, res) => {
+    const input = parseOrThrow(reviewDecisionInput, req.body);
+    const results = await decide(prisma, input, req.user!);
+    res.json({ results });
+  });
+
+  return router;
+}
