@@ -14,6 +14,7 @@ import { errorMiddleware, notFoundHandler } from './http/error-middleware.js';
 import { requireJsonBody } from './http/require-json.js';
 import { reviewRouter } from './review/review.routes.js';
 import { photosRouter } from './photos/photos.routes.js';
+import { importsRouter, type ImportLimits } from './imports/imports.routes.js';
 import { submissionsRouter, type SubmissionLimits } from './submissions/submissions.routes.js';
 import { observationsRouter } from './observations/observations.routes.js';
 import { rollupsRouter } from './rollups/rollups.routes.js';
@@ -35,6 +36,7 @@ export type AppDeps = {
   /** Where photos are stored under their content hash. */
   photoDir: string;
   submissionLimits?: SubmissionLimits;
+  importLimits?: ImportLimits;
 };
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
@@ -43,6 +45,7 @@ const REQUEST_ID = /^[\w.-]{1,100}$/;
 export function createApp({
   db, logger, bodyLimitBytes = 1_000_000, staticDir, basemapStyleUrl, secureCookies = false, loginLimit = 10,
   photoDir, submissionLimits = { photoMaxBytes: 10_000_000, photosPerSubmission: 5 },
+  importLimits = { maxBytes: 100_000_000, maxRows: 500_000 },
 }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -69,6 +72,7 @@ export function createApp({
   const api = express.Router();
   // Multipart, so before the JSON-only rule below.
   api.use('/submissions', authenticate(db.prisma), submissionsRouter(db.prisma, photoDir, submissionLimits));
+  api.use('/imports', authenticate(db.prisma), importsRouter(db.prisma, importLimits));
   api.use(requireJsonBody, express.json({ limit: bodyLimitBytes, strict: true }));
   api.use(authenticate(db.prisma));
   api.use('/auth', authRouter(db.prisma, { secureCookies, loginLimit }));

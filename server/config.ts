@@ -18,6 +18,8 @@ const envSchema = z.object({
   PHOTO_DIR: z.string().min(1).optional(),
   PHOTO_MAX_BYTES: z.coerce.number().int().positive().default(10_000_000),
   PHOTOS_PER_SUBMISSION: z.coerce.number().int().min(1).max(20).default(5),
+  IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(100_000_000),
+  IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(500_000),
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   BASEMAP_STYLE_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional().or(z.literal('').transform(() => undefined)),
@@ -38,6 +40,8 @@ export type Config = {
   photoDir: string;
   photoMaxBytes: number;
   photosPerSubmission: number;
+  importMaxBytes: number;
+  importMaxRows: number;
 };
 
 export class ConfigError extends Error {}
@@ -64,6 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     photoDir: path.resolve(e.PHOTO_DIR ?? path.join(e.DATA_DIR, 'photos')),
     photoMaxBytes: e.PHOTO_MAX_BYTES,
     photosPerSubmission: e.PHOTOS_PER_SUBMISSION,
+    importMaxBytes: e.IMPORT_MAX_BYTES,
+    importMaxRows: e.IMPORT_MAX_ROWS,
     loginLimit: e.LOGIN_RATE_LIMIT,
   };
 }

@@ -28,6 +28,7 @@ const app = createApp({
   loginLimit: config.loginLimit,
   photoDir: config.photoDir,
   submissionLimits: { photoMaxBytes: config.photoMaxBytes, photosPerSubmission: config.photosPerSubmission },
+  importLimits: { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows },
   staticDir: fileURLToPath(new URL('../app/dist', import.meta.url)),
 });
 const server: Server = app.listen(config.port, config.host, () => {

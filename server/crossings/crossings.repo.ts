@@ -9,7 +9,7 @@ export function getCrossing(prisma: PrismaClient, id: string) {
   return prisma.crossing.findUnique({ where: { id } });
 }
 
-export function listCrossingsByIds(prisma: PrismaClient, ids: string[]) {
+export function listCrossingsByIds(prisma: PrismaClient | Prisma.TransactionClient, ids: string[]) {
   return prisma.crossing.findMany({ where: { id: { in: ids } } });
 }
 

@@ -7,7 +7,7 @@ export function getObservation(prisma: PrismaClient, id: string, visible: Prisma
   return prisma.observation.findFirst({ where: { AND: [{ id }, visible] } });
 }
 
-export function listObservationHashes(prisma: PrismaClient, ids: string[]) {
+export function listObservationHashes(prisma: PrismaClient | Prisma.TransactionClient, ids: string[]) {
   return prisma.observation.findMany({ where: { id: { in: ids } }, select: { id: true, contentHash: true } });
 }
 
@@ -24,15 +24,26 @@ export async function createObservationsIfAbsent(
 ): Promise<ObservationRow[]> {
   if (rows.length === 0) return [];
   return prisma.$transaction(async (tx) => {
-    const created = await tx.observation.createManyAndReturn({ data: rows, skipDuplicates: true });
-    if (created.length) {
-      await tx.auditEvent.createMany({
-        data: created.map((o) => ({ observationId: o.id, actorUserId: by.userId, actorLabel: by.label, action: 'create' })),
-      });
-    }
+    const created = await insertObservationsIfAbsent(tx, rows, by);
     await alsoInTransaction?.(tx, created);
     return created;
   });
+}
+
+/** The insert and its audit events, inside a transaction the caller holds. */
+export async function insertObservationsIfAbsent(
+  tx: Prisma.TransactionClient,
+  rows: NewObservation[],
+  by: { userId: string | null; label: string },
+): Promise<ObservationRow[]> {
+  if (rows.length === 0) return [];
+  const created = await tx.observation.createManyAndReturn({ data: rows, skipDuplicates: true });
+  if (created.length) {
+    await tx.auditEvent.createMany({
+      data: created.map((o) => ({ observationId: o.id, actorUserId: by.userId, actorLabel: by.label, action: 'create' })),
+    });
+  }
+  return created;
 }
 
 export function listObservations(

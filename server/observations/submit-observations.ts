@@ -6,7 +6,7 @@ import type { FieldIssue } from '../http/http-error.js';
 import { toFieldIssues } from '../http/validate.js';
 import { observationContentHash } from './content-hash.js';
 import {
-  createObservationsIfAbsent, listObservationHashes,
+  createObservationsIfAbsent, insertObservationsIfAbsent, listObservationHashes,
   type NewObservation, type ObservationRow,
 } from './observations.repo.js';
 
@@ -19,9 +19,11 @@ export type SubmitResult =
   | { index: number; status: 'conflict'; id: string; message: string }
   | { index: number; status: 'invalid'; issues: FieldIssue[] };
 
-type Valid = { index: number; input: ObservationInput; id: string; hash: string };
+export type ValidObservation = { index: number; input: ObservationInput; id: string; hash: string };
 
-function toRow(v: Valid, by: Submitter, importId?: string): NewObservation {
+type Db = PrismaClient | Prisma.TransactionClient;
+
+function toRow(v: ValidObservation, by: Submitter, importId?: string): NewObservation {
   const o = v.input;
   return {
     id: v.id,
@@ -50,87 +52,99 @@ function toRow(v: Valid, by: Submitter, importId?: string): NewObservation {
   };
 }
 
-/** Checks that need the database: the crossing exists and the direction runs between its countries. */
-async function checkAgainstCrossings(prisma: PrismaClient, items: Valid[]): Promise<Map<number, FieldIssue[]>> {
-  const ids = [...new Set(items.map((v) => v.input.crossingId))];
-  const crossings = new Map((await listCrossingsByIds(prisma, ids)).map((c) => [c.id, c]));
-  const problems = new Map<number, FieldIssue[]>();
-  for (const v of items) {
-    const crossing = crossings.get(v.input.crossingId);
-    if (!crossing) {
-      problems.set(v.index, [{ path: 'crossingId', message: `no crossing has the id "${v.input.crossingId}"` }]);
-      continue;
-    }
-    const d = v.input.direction;
-    const pair = [crossing.countryA, crossing.countryB];
-    if (d && !(pair.includes(d.from) && pair.includes(d.to))) {
-      problems.set(v.index, [
-        { path: 'direction', message: `must run between this crossing's countries, ${pair.join(' and ')}` },
-      ]);
-    }
-  }
-  return problems;
+/** A UUID fixed by the content, for rows that come without an id (bulk files): re-uploads find the same rows. */
+export function contentUuid(hash: string): string {
+  return `${hash.slice(0, 8)}-${hash.slice(8, 12)}-5${hash.slice(13, 16)}-8${hash.slice(17, 20)}-${hash.slice(20, 32)}`;
 }
 
 /**
- * Stores each valid item once. Ids are the idempotency keys: an id already stored with the
- * same content is `existing` (a safe resend), with other content a `conflict`. One bad item
- * never stops the others. Safe under concurrency: the insert is ON CONFLICT DO NOTHING and
- * only the request whose insert returned the row reports it `created`.
+ * Validates items one by one (shape, then against the crossings: it exists, the direction runs
+ * between its countries). `idFor` gives an id to items that have none.
  */
+export async function validateObservations(
+  db: Db,
+  items: unknown[],
+  idFor: (hash: string) => string = () => crypto.randomUUID(),
+): Promise<{ valid: ValidObservation[]; invalid: Extract<SubmitResult, { status: 'invalid' }>[] }> {
+  const invalid: Extract<SubmitResult, { status: 'invalid' }>[] = [];
+  const parsed: ValidObservation[] = [];
+  items.forEach((item, index) => {
+    const r = observationInput.safeParse(item);
+    if (!r.success) {
+      invalid.push({ index, status: 'invalid', issues: toFieldIssues(r.error) });
+      return;
+    }
+    const hash = observationContentHash(r.data);
+    parsed.push({ index, input: r.data, id: r.data.id ?? idFor(hash), hash });
+  });
+  if (parsed.length === 0) return { valid: [], invalid };
+  const ids = [...new Set(parsed.map((v) => v.input.crossingId))];
+  const crossings = new Map((await listCrossingsByIds(db, ids)).map((c) => [c.id, c]));
+  const valid = parsed.filter((v) => {
+    const crossing = crossings.get(v.input.crossingId);
+    const d = v.input.direction;
+    let issue: FieldIssue | null = null;
+    if (!crossing) issue = { path: 'crossingId', message: `no crossing has the id "${v.input.crossingId}"` };
+    else if (d && !([crossing.countryA, crossing.countryB].includes(d.from) && [crossing.countryA, crossing.countryB].includes(d.to))) {
+      issue = { path: 'direction', message: `must run between this crossing's countries, ${crossing.countryA} and ${crossing.countryB}` };
+    }
+    if (issue) invalid.push({ index: v.index, status: 'invalid', issues: [issue] });
+    return !issue;
+  });
+  return { valid, invalid };
+}
+
+/**
+ * Stores valid observations once each. Ids are the idempotency keys: an id already stored
+ * with the same content is `existing` (a safe resend), with other content a `conflict`. Safe
+ * under concurrency: the insert is ON CONFLICT DO NOTHING and only the call whose insert
+ * returned the row reports it `created`. Pass a transaction client to make it part of a larger one.
+ */
+export async function storeObservations(
+  target: { prisma: PrismaClient } | { tx: Prisma.TransactionClient },
+  valid: ValidObservation[],
+  by: Submitter,
+  opts: {
+    importId?: string;
+    /** With `prisma`: runs inside the insert's transaction (e.g. the rows' photos). */
+    alsoInTransaction?: (tx: Prisma.TransactionClient, created: ObservationRow[]) => Promise<void>;
+  } = {},
+): Promise<Exclude<SubmitResult, { status: 'invalid' }>[]> {
+  // Within one call the first occurrence of an id is the one inserted.
+  const firsts = new Map<string, ValidObservation>();
+  for (const v of valid) if (!firsts.has(v.id)) firsts.set(v.id, v);
+  const rows = [...firsts.values()].map((v) => toRow(v, by, opts.importId));
+  const inserted =
+    'tx' in target
+      ? await insertObservationsIfAbsent(target.tx, rows, by)
+      : await createObservationsIfAbsent(target.prisma, rows, by, opts.alsoInTransaction);
+  const db = 'tx' in target ? target.tx : target.prisma;
+  const created = new Map(inserted.map((row) => [row.id, row]));
+  const notCreated = valid.filter((v) => !(created.has(v.id) && firsts.get(v.id) === v));
+  const stored = new Map(
+    (await listObservationHashes(db, [...new Set(notCreated.map((v) => v.id))])).map((r) => [r.id, r.contentHash]),
+  );
+  return valid.map((v) => {
+    const row = created.get(v.id);
+    if (row && firsts.get(v.id) === v) return { index: v.index, status: 'created' as const, id: v.id, row };
+    if (stored.get(v.id) === v.hash) return { index: v.index, status: 'existing' as const, id: v.id };
+    return {
+      index: v.index,
+      status: 'conflict' as const,
+      id: v.id,
+      message: `observation ${v.id} already exists with different content; use a new id for a new observation`,
+    };
+  });
+}
+
+/** Validates and stores; one bad item never stops the others. Results in input order. */
 export async function submitObservations(
   prisma: PrismaClient,
   items: unknown[],
   by: Submitter,
-  opts: {
-    importId?: string;
-    alsoInTransaction?: (tx: Prisma.TransactionClient, created: ObservationRow[]) => Promise<void>;
-  } = {},
+  opts: Parameters<typeof storeObservations>[3] = {},
 ): Promise<SubmitResult[]> {
-  const results: SubmitResult[] = [];
-  const parsed: Valid[] = [];
-  items.forEach((item, index) => {
-    const r = observationInput.safeParse(item);
-    if (!r.success) {
-      results.push({ index, status: 'invalid', issues: toFieldIssues(r.error) });
-      return;
-    }
-    parsed.push({ index, input: r.data, id: r.data.id ?? crypto.randomUUID(), hash: observationContentHash(r.data) });
-  });
-
-  const problems = parsed.length ? await checkAgainstCrossings(prisma, parsed) : new Map<number, FieldIssue[]>();
-  const valid = parsed.filter((v) => {
-    const issues = problems.get(v.index);
-    if (issues) results.push({ index: v.index, status: 'invalid', issues });
-    return !issues;
-  });
-
-  // Within one batch the first occurrence of an id is the one inserted.
-  const firsts = new Map<string, Valid>();
-  for (const v of valid) if (!firsts.has(v.id)) firsts.set(v.id, v);
-  const rows = [...firsts.values()].map((v) => toRow(v, by, opts.importId));
-  const created = new Map(
-    (await createObservationsIfAbsent(prisma, rows, by, opts.alsoInTransaction)).map((row) => [row.id, row]),
-  );
-
-  const notCreated = valid.filter((v) => !(created.has(v.id) && firsts.get(v.id) === v));
-  const stored = new Map(
-    (await listObservationHashes(prisma, [...new Set(notCreated.map((v) => v.id))])).map((r) => [r.id, r.contentHash]),
-  );
-  for (const v of valid) {
-    const row = created.get(v.id);
-    if (row && firsts.get(v.id) === v) {
-      results.push({ index: v.index, status: 'created', id: v.id, row });
-    } else if (stored.get(v.id) === v.hash) {
-      results.push({ index: v.index, status: 'existing', id: v.id });
-    } else {
-      results.push({
-        index: v.index,
-        status: 'conflict',
-        id: v.id,
-        message: `observation ${v.id} already exists with different content; use a new id for a new observation`,
-      });
-    }
-  }
-  return results.sort((a, b) => a.index - b.index);
+  const { valid, invalid } = await validateObservations(prisma, items);
+  const stored = valid.length ? await storeObservations({ prisma }, valid, by, opts) : [];
+  return [...invalid, ...stored].sort((a, b) => a.index - b.index);
 }

@@ -1,0 +1,133 @@
+import { pino } from 'pino';
+import supertest from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.js';
+import { DANDONG, startTestApp, type TestApp } from '../test/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.cleanup());
+
+const HEADER = 'crossingId,observedAt,metric,value,vehicleClass,method,source,notes';
+const row = (day: number, value: string | number, extra = '') =>
+  `${DANDONG},2025-03-${String(day).padStart(2, '0')}T08:00:00Z,queue_vehicles,${value},truck,field,"partner feed, site A",${extra}`;
+
+function upload(csv: string, options: Record<string, unknown>, name = 'rows.csv', accept = 'application/json') {
+  return t.request
+    .post('/api/imports')
+    .set(t.as.analyst)
+    .set('Accept', accept)
+    .field('options', JSON.stringify(options))
+    .attach('file', Buffer.from(csv), { filename: name, contentType: name.endsWith('.csv') ? 'text/csv' : 'application/geo+json' });
+}
+
+const count = () => t.db.prisma.observation.count();
+
+describe('POST /api/imports', () => {
+  it('dry run: reports every bad row by line number and stores nothing', async () => {
+    const csv = [HEADER, row(1, 10), row(2, 'lots'), row(3, -4), `nowhere,2025-03-04T08:00:00Z,queue_vehicles,5,truck,field,x,`, row(5, 12)].join('\n');
+    const before = await count();
+    const res = await upload(csv, { dryRun: true });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ dryRun: true, committed: false, rows: 5, valid: 2, invalid: 3, created: 2 });
+    expect(res.body.errors.map((e: { line: number; fields: { path: string }[] }) => [e.line, e.fields[0].path])).toEqual([
+      [3, 'value'], [4, 'value'], [5, 'crossingId'],
+    ]);
+    expect(await count()).toBe(before);
+  });
+
+  it('all-or-nothing: one bad row and nothing is stored; accept-valid stores the rest', async () => {
+    const csv = [HEADER, row(6, 10), row(7, 'x'), row(8, 12)].join('\n');
+    const before = await count();
+    const all = await upload(csv, { dryRun: false, mode: 'all' });
+    expect(all.status).toBe(422);
+    expect(all.body).toMatchObject({ committed: false, invalid: 1, created: 0 });
+    expect(await count()).toBe(before);
+    const valid = await upload(csv, { dryRun: false, mode: 'valid' });
+    expect(valid.status).toBe(200);
+    expect(valid.body).toMatchObject({ committed: true, created: 2, invalid: 1 });
+    expect(await count()).toBe(before + 2);
+  });
+
+  it('commits a file in one go, and the same file again changes nothing', async () => {
+    const csv = `\uFEFF${[HEADER, row(10, 1), row(11, 2), row(12, 3)].join('\r\n')}\r\n`;
+    const first = await upload(csv, { dryRun: false });
+    expect(first.body).toMatchObject({ committed: true, created: 3, existing: 0 });
+    const importsBefore = await t.db.prisma.import.count();
+    const rowsBefore = await count();
+    const again = await upload(csv, { dryRun: false });
+    expect(again.body).toMatchObject({ committed: true, created: 0, existing: 3, importId: null });
+    expect(await count()).toBe(rowsBefore);
+    expect(await t.db.prisma.import.count()).toBe(importsBefore);
+    const stored = await t.db.prisma.observation.findMany({ where: { importId: first.body.importId } });
+    expect(stored.map((o) => o.source)).toEqual(['partner feed, site A', 'partner feed, site A', 'partner feed, site A']);
+    expect(stored.every((o) => o.status === 'pending')).toBe(true);
+  });
+
+  it('rolls back the whole file when a row conflicts with a stored observation', async () => {
+    const id = crypto.randomUUID();
+    const csvA = ['id,' + HEADER, `${id},${row(15, 5)}`].join('\n');
+    await upload(csvA, { dryRun: false });
+    const before = await count();
+    const csvB = ['id,' + HEADER, `${crypto.randomUUID()},${row(16, 5)}`, `${id},${row(15, 6)}`].join('\n');
+    const res = await upload(csvB, { dryRun: false, mode: 'all' });
+    expect(res.status).toBe(422);
+    expect(res.body.conflicts).toBe(1);
+    expect(res.body.errors[0]).toMatchObject({ line: 3, fields: [{ path: 'id' }] });
+    expect(await count()).toBe(before);
+  });
+
+  it('maps columns and fills defaults', async () => {
+    const csv = ['bridge;when;trucks', `${DANDONG};2025-04-01T06:00:00+08:00;33`].join('\n').replaceAll(';', ',');
+    const res = await upload(csv, {
+      dryRun: false,
+      mapping: { crossingId: 'bridge', observedAt: 'when', value: 'trucks' },
+      defaults: { metric: 'queue_vehicles', vehicleClass: 'truck', method: 'camera', source: 'partner camera 3' },
+    });
+    expect(res.body).toMatchObject({ committed: true, created: 1 });
+    const stored = await t.db.prisma.observation.findFirst({ where: { importId: res.body.importId } });
+    expect(stored).toMatchObject({ value: 33, method: 'camera', source: 'partner camera 3' });
+    expect(stored!.observedAt.toISOString()).toBe('2025-03-31T22:00:00.000Z');
+  });
+
+  it('reads GeoJSON points as the observer position', async () => {
+    const fc = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', geometry: { type: 'Point', coordinates: [124.393, 40.1145] }, properties: { crossingId: DANDONG, observedAt: '2025-05-01T08:00:00Z', metric: 'queue_vehicles', value: 8, vehicleClass: 'truck', method: 'satellite', source: 'imagery' } },
+        { type: 'Feature', geometry: { type: 'Point', coordinates: [40.1145, 224.393] }, properties: { crossingId: DANDONG, observedAt: '2025-05-02T08:00:00Z', metric: 'queue_vehicles', value: 9, vehicleClass: 'truck', method: 'satellite', source: 'imagery' } },
+      ],
+    };
+    const res = await upload(JSON.stringify(fc), { dryRun: false, mode: 'valid' }, 'points.geojson');
+    expect(res.body).toMatchObject({ format: 'geojson', created: 1, invalid: 1 });
+    // Coordinates in the wrong order put 224 in latitude: refused, by field.
+    expect(res.body.errors[0]).toMatchObject({ line: 2, fields: [{ path: 'observer.lat' }] });
+  });
+
+  it('streams progress lines before the report', async () => {
+    const lines = [HEADER, ...Array.from({ length: 2500 }, (_, i) => row(1 + (i % 28), i, `n${i}`))];
+    const res = await upload(lines.join('\n'), { dryRun: true }, 'big.csv', 'application/x-ndjson');
+    const out = res.text.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.filter((l) => l.type === 'progress').map((l) => l.rows)).toEqual([1000, 2000, 2500]);
+    expect(out.at(-1)).toMatchObject({ type: 'report', status: 200, report: { rows: 2500, valid: 2500 } });
+  });
+
+  it('says clearly when a file is too large, has too many rows, or is not CSV/GeoJSON', async () => {
+    const small = supertest(createApp({ db: t.db, logger: pino({ level: 'silent' }), photoDir: t.photoDir, importLimits: { maxBytes: 2000, maxRows: 3 } }));
+    const send = (body: string, name = 'x.csv') =>
+      small.post('/api/imports').set(t.as.analyst).field('options', '{}').attach('file', Buffer.from(body), { filename: name });
+    const big = await send('a'.repeat(3000));
+    expect(big.status).toBe(413);
+    expect(big.body.error.message).toContain('2000 bytes');
+    const many = await send([HEADER, row(1, 1), row(2, 2), row(3, 3), row(4, 4)].join('\n'));
+    expect(many.status).toBe(413);
+    expect(many.body.error.message).toContain('more than 3 rows');
+    const xlsx = await send('PK...', 'sheet.xlsx');
+    expect(xlsx.status).toBe(415);
+    const badOptions = await small.post('/api/imports').set(t.as.analyst).field('options', '{"mode":"some"}').attach('file', Buffer.from(HEADER), { filename: 'x.csv' });
+    expect(badOptions.status).toBe(400);
+    expect(badOptions.body.error.details.fields[0].path).toBe('options.mode');
+  });
+});

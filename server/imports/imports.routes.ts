@@ -1,0 +1,79 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import { Router, type RequestHandler } from 'express';
+import multer from 'multer';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { importOptions } from '../contracts/imports.js';
+import { anyAccount } from '../auth/require-role.js';
+import { HttpError, badRequest } from '../http/http-error.js';
+import { parseOrThrow } from '../http/validate.js';
+import { submitterOf } from '../observations/observations.routes.js';
+import { runImport, type ImportFile } from './run-import.js';
+
+export type ImportLimits = { maxBytes: number; maxRows: number };
+
+function parseUpload(limits: ImportLimits): RequestHandler {
+  const upload = multer({ dest: os.tmpdir(), limits: { fileSize: limits.maxBytes, files: 1, fields: 5, fieldSize: 100_000 } }).single('file');
+  return (req, res, next) => {
+    if (!req.is('multipart/form-data')) throw new HttpError(415, 'unsupported_media_type', 'Upload the file as multipart/form-data (field "file")');
+    upload(req, res, (err: unknown) => {
+      if (!err) return next();
+      const code = (err as { code?: string }).code;
+      next(code === 'LIMIT_FILE_SIZE'
+        ? new HttpError(413, 'payload_too_large', `The file is larger than the limit of ${limits.maxBytes} bytes`, { fields: [{ path: 'file', message: `must be at most ${limits.maxBytes} bytes` }] })
+        : badRequest([{ path: (err as { field?: string }).field ?? 'file', message: (err as Error).message }]));
+    });
+  };
+}
+
+function formatOf(name: string, mime: string): 'csv' | 'geojson' {
+  if (/\.(geo)?json$/i.test(name) || /json/.test(mime)) return 'geojson';
+  if (/\.csv$/i.test(name) || /csv|text\/plain/.test(mime)) return 'csv';
+  throw new HttpError(415, 'unsupported_media_type', 'The file must be CSV (.csv) or GeoJSON (.geojson, .json)', { fields: [{ path: 'file', message: 'must be .csv or .geojson' }] });
+}
+
+async function sha256File(path: string): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  for await (const chunk of fs.createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * `POST /api/imports`: a CSV or GeoJSON file with `options` (JSON: mapping, defaults, dryRun,
+ * mode). Answers with the report; with `Accept: application/x-ndjson` it streams progress
+ * lines first, then the report as the last line.
+ */
+export function importsRouter(prisma: PrismaClient, limits: ImportLimits): Router {
+  const router = Router();
+  router.post('/', anyAccount, parseUpload(limits), async (req, res) => {
+    const file = req.file;
+    try {
+      if (!file) throw badRequest([{ path: 'file', message: 'is required' }]);
+      let rawOptions: unknown = {};
+      if (typeof req.body?.options === 'string') {
+        try {
+          rawOptions = JSON.parse(req.body.options);
+        } catch {
+          throw badRequest([{ path: 'options', message: 'is not valid JSON' }]);
+        }
+      }
+      const options = parseOrThrow(importOptions, rawOptions, 'options');
+      const source: ImportFile = { path: file.path, name: file.originalname, sha256: await sha256File(file.path), format: formatOf(file.originalname, file.mimetype) };
+      const streaming = req.accepts(['application/json', 'application/x-ndjson']) === 'application/x-ndjson';
+      if (streaming) res.status(200).type('application/x-ndjson');
+      const report = await runImport(prisma, source, options, submitterOf(req.user!), limits, (rows) => {
+        if (streaming) res.write(`${JSON.stringify({ type: 'progress', rows })}\n`);
+      });
+      const refused = !report.dryRun && !report.committed;
+      if (streaming) {
+        res.end(`${JSON.stringify({ type: 'report', status: refused ? 422 : 200, report })}\n`);
+      } else {
+        res.status(refused ? 422 : 200).json(report);
+      }
+    } finally {
+      if (file) fs.rm(file.path, { force: true }, () => {});
+    }
+  });
+  return router;
+}
