@@ -20,6 +20,8 @@ const envSchema = z.object({
   PHOTOS_PER_SUBMISSION: z.coerce.number().int().min(1).max(20).default(5),
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(100_000_000),
   IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(500_000),
+  ADMIN_EMAIL: z.email().optional().or(z.literal('').transform(() => undefined)),
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional().or(z.literal('').transform(() => undefined)),
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   BASEMAP_STYLE_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional().or(z.literal('').transform(() => undefined)),
@@ -42,6 +44,8 @@ export type Config = {
   photosPerSubmission: number;
   importMaxBytes: number;
   importMaxRows: number;
+  /** Creates this admin at start when the database has none (containers, CI); else use `npm run user:create`. */
+  bootstrapAdmin: { email: string; password: string } | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -70,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     photosPerSubmission: e.PHOTOS_PER_SUBMISSION,
     importMaxBytes: e.IMPORT_MAX_BYTES,
     importMaxRows: e.IMPORT_MAX_ROWS,
+    bootstrapAdmin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     loginLimit: e.LOGIN_RATE_LIMIT,
   };
 }

@@ -4,6 +4,7 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
 import { seedDatabase } from './seed/seed-database.js';
+import { bootstrapAdmin } from './auth/bootstrap-admin.js';
 import { startStorage } from './start-storage.js';
 
 const startedAt = performance.now();
@@ -18,6 +19,7 @@ try {
 const log = createLogger(config.logLevel);
 const db = await startStorage(config, log);
 await seedDatabase(db, config.demoData, log);
+if (config.bootstrapAdmin) await bootstrapAdmin(db.prisma, config.bootstrapAdmin, log);
 
 const app = createApp({
   db,

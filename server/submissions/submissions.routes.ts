@@ -10,6 +10,21 @@ import { submitterOf } from '../observations/observations.routes.js';
 import { submitObservations } from '../observations/submit-observations.js';
 import { removePhotoFile, storePhoto, type StoredPhoto } from '../photos/photo-store.js';
 
+/** `photoLocations`: a JSON array aligned with the photos, each `{lat, lon}` or null; anything else is ignored. */
+function parseLocations(raw: unknown): ({ lat: number; lon: number } | null)[] {
+  if (typeof raw !== 'string') return [];
+  try {
+    const list = JSON.parse(raw) as unknown;
+    if (!Array.isArray(list)) return [];
+    return list.map((l) => {
+      const { lat, lon } = (l ?? {}) as { lat?: unknown; lon?: unknown };
+      return typeof lat === 'number' && typeof lon === 'number' && Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? { lat, lon } : null;
+    });
+  } catch {
+    return [];
+  }
+}
+
 export type SubmissionLimits = { photoMaxBytes: number; photosPerSubmission: number };
 
 const MULTER_ERRORS: Record<string, (limits: SubmissionLimits, field?: string) => HttpError> = {
@@ -53,10 +68,16 @@ export function submissionsRouter(prisma: PrismaClient, photoDir: string, limits
       throw badRequest([{ path: 'observation', message: 'is not valid JSON' }]);
     }
     const shareLocation = req.body.shareLocation === 'true';
+    // The upload app resizes photos on the device, which drops EXIF; it reads the position first and sends it here.
+    const deviceLocations = shareLocation ? parseLocations(req.body.photoLocations) : [];
     const files = (req.files as Express.Multer.File[] | undefined) ?? [];
     const stored: (StoredPhoto & { written: boolean })[] = [];
     try {
-      for (const [i, f] of files.entries()) stored.push(await storePhoto(photoDir, f.buffer, `photos.${i}`, shareLocation));
+      for (const [i, f] of files.entries()) {
+        const p = await storePhoto(photoDir, f.buffer, `photos.${i}`, shareLocation);
+        const given = deviceLocations[i];
+        stored.push(p.lat === null && given ? { ...p, lat: given.lat, lon: given.lon } : p);
+      }
       const photoRows = (observationId: string) =>
         stored.map((p) => ({ id: crypto.randomUUID(), observationId, sha256: p.sha256, mimeType: 'image/jpeg', bytes: p.bytes, width: p.width, height: p.height, lat: p.lat, lon: p.lon }));
       const [result] = await submitObservations(prisma, [observation], submitterOf(req.user!), {

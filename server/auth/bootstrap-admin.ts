@@ -1,0 +1,15 @@
+import crypto from 'node:crypto';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Logger } from '../logger.js';
+import { createUser } from './auth.repo.js';
+import { hashPassword } from './password.js';
+
+/** Creates the configured admin when no admin exists yet; a later start changes nothing. */
+export async function bootstrapAdmin(prisma: PrismaClient, admin: { email: string; password: string }, log: Logger) {
+  if ((await prisma.user.count({ where: { role: 'admin' } })) > 0) return;
+  await createUser(prisma, {
+    id: crypto.randomUUID(), email: admin.email.toLowerCase(), displayName: 'Administrator', role: 'admin',
+    passwordHash: await hashPassword(admin.password),
+  });
+  log.info({ email: admin.email }, 'created the first admin from ADMIN_EMAIL');
+}
