@@ -10,6 +10,8 @@ const port = Number(process.env.E2E_PORT ?? 3390);
 // Each run gets a fresh embedded database, seeded as a new user's first `npm start` would be.
 const dataDir = (process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `landport-e2e-${process.pid}`));
 
+export const E2E_ADMIN = { email: 'admin@e2e.invalid', password: 'e2e-admin-password' };
+
 export default defineConfig({
   testDir: 'e2e',
   globalTeardown: './e2e/global-teardown.ts',
@@ -38,6 +40,10 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/health`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    env: {
+      PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn',
+      // The first admin, made at start; the tests create the other accounts through the admin API.
+      ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password,
+    },
   },
 });

@@ -113,6 +113,7 @@ async function save(observation: Record<string, unknown>, files: File[], shareLo
 }
 
 function showForm(me: NonNullable<Me>) {
+  localStorage.setItem(ME_KEY, JSON.stringify(me));
   who.textContent = `Signed in as ${me.displayName} (${me.role})`;
   formArea.replaceChildren(uploadForm(crossings, (r) => save(r.observation, r.files, r.shareLocation)));
   // Items saved while signed out can go now.
@@ -122,11 +123,25 @@ function showForm(me: NonNullable<Me>) {
   });
 }
 
+const ME_KEY = 'landport-me';
+
+/** The signed-in user; offline, the one last seen, since the queue lets them work until the network returns. */
+async function whoAmI(): Promise<Me> {
+  try {
+    const me = await fetchMe();
+    if (me) localStorage.setItem(ME_KEY, JSON.stringify(me));
+    else localStorage.removeItem(ME_KEY);
+    return me;
+  } catch {
+    return JSON.parse(localStorage.getItem(ME_KEY) ?? 'null') as Me;
+  }
+}
+
 async function start() {
   if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js', { scope: '/upload/' }).catch(() => {});
   crossings = await loadCrossings();
   await renderQueue();
-  const me = await fetchMe().catch(() => null);
+  const me = await whoAmI();
   if (me) showForm(me);
   else if (navigator.onLine) formArea.replaceChildren(loginForm(showForm));
   else formArea.replaceChildren(el('p', {}, 'Offline and not signed in: sign in once online.'));
