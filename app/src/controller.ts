@@ -62,7 +62,8 @@ export class Controller {
     });
     await Promise.all([this.loadCrossings(), this.loadRollup()]);
     if (!this.view.camera) this.fitToData();
-    await this.loadTrade();
+    // A shared URL may name a crossing: its panel needs its latest observations too.
+    await Promise.all([this.loadTrade(), this.loadLatest()]);
   }
 
   private async load<T>(key: string, what: string, run: () => Promise<T>, retry: () => void): Promise<T | null> {

@@ -1,0 +1,67 @@
+import { expect, test } from './fixtures.js';
+import { apiAs, createAccount, signInOnPage } from './accounts.js';
+import { symbolState, waitForMapIdle, type LandportWindow } from './map-helpers.js';
+
+const APPROVE_AT = 'cn-kp-tumen-namyang-rail';
+const REJECT_AT = 'cn-kp-dandong-sinuiju-new-yalu-bridge';
+const MONTH = '2025-12';
+const XSS_NOTES = '<img src=x onerror="window.__xss=1">';
+const XSS_SOURCE = '<script>window.__xss=2</script>';
+
+async function submitAsObserver(baseURL: string, crossingId: string, notes: string, source = 'e2e observer') {
+  const observer = await apiAs(baseURL, await createAccount(baseURL, 'observer'));
+  const res = await observer.post('/api/observations', {
+    data: { id: crypto.randomUUID(), crossingId, observedAt: `${MONTH}-10T08:00:00Z`, metric: 'queue_vehicles', value: 31, vehicleClass: 'truck', method: 'field', source, notes },
+  });
+  expect(res.status()).toBe(201);
+  const { id } = (await res.json()) as { id: string };
+  await observer.dispose();
+  return id;
+}
+
+test('approving shows an observation on the public map; rejecting keeps it off; markup stays text', async ({ page, browser, baseURL, pageProblems }) => {
+  await submitAsObserver(baseURL!, APPROVE_AT, XSS_NOTES, XSS_SOURCE);
+  await submitAsObserver(baseURL!, REJECT_AT, 'blurry, wrong bridge');
+
+  await page.goto('/review/');
+  await signInOnPage(page, await createAccount(baseURL!, 'analyst'));
+  const approveCard = page.locator('article.review-card').filter({ hasText: 'Tumen railway port' });
+  const rejectCard = page.locator('article.review-card').filter({ hasText: 'New Yalu River Bridge' });
+  await expect(approveCard).toBeVisible();
+  // Submitted markup is shown as text, and never runs.
+  await expect(approveCard.locator('.notes-text')).toHaveText(XSS_NOTES);
+  await expect(approveCard.locator('.source-text')).toHaveText(XSS_SOURCE);
+  await expect(approveCard.locator('img[src="x"]')).toHaveCount(0);
+
+  await approveCard.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Approve selected' }).click();
+  await expect(page.locator('#review-message')).toHaveText('1 approved.');
+  await rejectCard.getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Reject selected' }).click();
+  await expect(page.locator('#review-message')).toHaveText('Give a reason to reject.');
+  await page.getByLabel('Reason to reject').fill('photo shows another bridge');
+  await page.getByRole('button', { name: 'Reject selected' }).click();
+  await expect(page.locator('#review-message')).toHaveText('1 rejected.');
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+
+  // The public (a fresh browser context, signed out) sees the approved one on the map, not the rejected one.
+  const publicContext = await browser.newContext();
+  const map = await publicContext.newPage();
+  await map.goto(`/?month=${MONTH}&crossing=${APPROVE_AT}&map=7/42.5/129.5`);
+  await waitForMapIdle(map);
+  expect(await symbolState(map, APPROVE_AT)).toMatchObject({ hasData: true });
+  expect(await symbolState(map, REJECT_AT)).toMatchObject({ hasData: false });
+  const latest = map.getByRole('complementary').locator('.latest');
+  await expect(latest).toContainText(XSS_SOURCE);
+  await expect(latest.locator('img[src="x"]')).toHaveCount(0);
+  expect(await map.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await map.evaluate(() => Boolean((window as unknown as LandportWindow).landport))).toBe(true);
+  await publicContext.close();
+  expect(pageProblems).toEqual([]);
+});
+
+test('the review page asks an observer to use an analyst account', async ({ page, baseURL }) => {
+  await page.goto('/review/');
+  await signInOnPage(page, await createAccount(baseURL!, 'observer'));
+  await expect(page.getByText(/reviewing needs an analyst account/)).toBeVisible();
+});
