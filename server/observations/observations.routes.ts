@@ -58,12 +58,11 @@ export function observationsRouter(prisma: PrismaClient): Router {
     const [result] = await submitObservations(prisma, [req.body], submitterOf(req.user!));
     switch (result.status) {
       case 'created':
-        res.status(201).location(`/api/observations/${result.id}`).json(toObservationDto(result.row));
-        return;
       case 'existing': {
         const row = await getObservation(prisma, result.id);
         if (!row) throw new HttpError(500, 'internal', 'stored observation vanished');
-        res.status(200).json(toObservationDto(row));
+        if (result.status === 'created') res.status(201).location(`/api/observations/${result.id}`);
+        res.json(toObservationDto(row));
         return;
       }
       case 'conflict':

@@ -7,14 +7,14 @@ import { toFieldIssues } from '../http/validate.js';
 import { observationContentHash } from './content-hash.js';
 import {
   createObservationsIfAbsent, insertObservationsIfAbsent, listObservationHashes,
-  type NewObservation, type ObservationRow,
+  type NewObservation,
 } from './observations.repo.js';
 
 /** Who submits: stamped on every row and audit event. */
 export type Submitter = { userId: string | null; label: string };
 
 export type SubmitResult =
-  | { index: number; status: 'created'; id: string; row: ObservationRow }
+  | { index: number; status: 'created'; id: string }
   | { index: number; status: 'existing'; id: string }
   | { index: number; status: 'conflict'; id: string; message: string }
   | { index: number; status: 'invalid'; issues: FieldIssue[] };
@@ -107,7 +107,7 @@ export async function storeObservations(
   opts: {
     importId?: string;
     /** With `prisma`: runs inside the insert's transaction (e.g. the rows' photos). */
-    alsoInTransaction?: (tx: Prisma.TransactionClient, created: ObservationRow[]) => Promise<void>;
+    alsoInTransaction?: (tx: Prisma.TransactionClient, createdIds: string[]) => Promise<void>;
   } = {},
 ): Promise<Exclude<SubmitResult, { status: 'invalid' }>[]> {
   // Within one call the first occurrence of an id is the one inserted.
@@ -119,14 +119,13 @@ export async function storeObservations(
       ? await insertObservationsIfAbsent(target.tx, rows, by)
       : await createObservationsIfAbsent(target.prisma, rows, by, opts.alsoInTransaction);
   const db = 'tx' in target ? target.tx : target.prisma;
-  const created = new Map(inserted.map((row) => [row.id, row]));
+  const created = new Set(inserted);
   const notCreated = valid.filter((v) => !(created.has(v.id) && firsts.get(v.id) === v));
   const stored = new Map(
     (await listObservationHashes(db, [...new Set(notCreated.map((v) => v.id))])).map((r) => [r.id, r.contentHash]),
   );
   return valid.map((v) => {
-    const row = created.get(v.id);
-    if (row && firsts.get(v.id) === v) return { index: v.index, status: 'created' as const, id: v.id, row };
+    if (created.has(v.id) && firsts.get(v.id) === v) return { index: v.index, status: 'created' as const, id: v.id };
     if (stored.get(v.id) === v.hash) return { index: v.index, status: 'existing' as const, id: v.id };
     return {
       index: v.index,

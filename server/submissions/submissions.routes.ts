@@ -81,8 +81,8 @@ export function submissionsRouter(prisma: PrismaClient, photoDir: string, limits
       const photoRows = (observationId: string) =>
         stored.map((p) => ({ id: crypto.randomUUID(), observationId, sha256: p.sha256, mimeType: 'image/jpeg', bytes: p.bytes, width: p.width, height: p.height, lat: p.lat, lon: p.lon }));
       const [result] = await submitObservations(prisma, [observation], submitterOf(req.user!), {
-        alsoInTransaction: async (tx, created) => {
-          if (created[0] && stored.length) await tx.photo.createMany({ data: photoRows(created[0].id), skipDuplicates: true });
+        alsoInTransaction: async (tx, createdIds) => {
+          if (createdIds[0] && stored.length) await tx.photo.createMany({ data: photoRows(createdIds[0]), skipDuplicates: true });
         },
       });
       if (result.status === 'invalid') throw badRequest(result.issues.map((i) => ({ ...i, path: `observation.${i.path}`.replace(/\.$/, '') })));
