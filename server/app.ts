@@ -9,6 +9,7 @@ import { adminRouter } from './auth/admin.routes.js';
 import { authRouter } from './auth/auth.routes.js';
 import { authenticate } from './auth/authenticate.js';
 import { crossingsRouter } from './crossings/crossings.routes.js';
+import { crossingsAdminRouter } from './crossings/crossings-admin.routes.js';
 import { healthRouter } from './health/health.routes.js';
 import { errorMiddleware, notFoundHandler } from './http/error-middleware.js';
 import { requireJsonBody } from './http/require-json.js';
@@ -76,6 +77,7 @@ export function createApp({
   api.use(requireJsonBody, express.json({ limit: bodyLimitBytes, strict: true }));
   api.use(authenticate(db.prisma));
   api.use('/auth', authRouter(db.prisma, { secureCookies, loginLimit }));
+  api.use('/admin/crossings', crossingsAdminRouter(db.prisma));
   api.use('/admin', adminRouter(db.prisma));
   api.use('/review', reviewRouter(db.prisma));
   api.use('/crossings', crossingsRouter(db.prisma));

@@ -30,6 +30,8 @@ const MATRIX: [method: 'get' | 'post' | 'patch' | 'delete', path: string, allowe
   ['get', '/api/admin/tokens', ADMINS],
   ['post', '/api/admin/tokens', ADMINS],
   ['delete', `/api/admin/tokens/${someId}`, ADMINS],
+  ['post', '/api/admin/crossings', ADMINS],
+  ['patch', '/api/admin/crossings/some-crossing', ADMINS],
   ['get', '/api/crossings', EVERYONE],
   ['get', '/api/observations', EVERYONE],
   ['get', '/api/rollups/monthly?metric=queue_vehicles', EVERYONE],

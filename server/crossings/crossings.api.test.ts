@@ -72,3 +72,34 @@ describe('GET /api/crossings', () => {
     expect(res.body.error.code).toBe('not_found');
   });
 });
+
+describe('crossings managed by admins', () => {
+  it('adds a US–Mexico port with its location, and a known crossing without one', async () => {
+    const laredo = {
+      id: 'us-mx-laredo', nameEn: 'Laredo', countries: ['US', 'MX'], kind: 'road', location: { lat: 27.5, lon: -99.507 },
+      sources: ['US BTS Border Crossing Entry Data, port code 2304'],
+    };
+    const res = await t.request.post('/api/admin/crossings').set(t.as.admin).send(laredo);
+    expect(res.status).toBe(201);
+    expect(res.body.geometry).toEqual({ type: 'Point', coordinates: [-99.507, 27.5] });
+    const unknown = await t.request.post('/api/admin/crossings').set(t.as.admin)
+      .send({ ...laredo, id: 'us-mx-somewhere', nameEn: 'Somewhere', location: null });
+    expect(unknown.body.geometry).toBeNull();
+    const again = await t.request.post('/api/admin/crossings').set(t.as.admin).send(laredo);
+    expect(again.status).toBe(409);
+    const moved = await t.request.patch('/api/admin/crossings/us-mx-somewhere').set(t.as.admin).send({ location: { lat: 31.76, lon: -106.45 }, status: 'open' });
+    expect(moved.body.geometry.coordinates).toEqual([-106.45, 31.76]);
+    expect(moved.body.properties.status).toBe('open');
+    const list = await t.request.get('/api/crossings');
+    expect(list.body.features.map((f: { id: string }) => f.id)).toEqual(expect.arrayContaining(['us-mx-laredo', 'us-mx-somewhere']));
+  });
+
+  it('names bad fields', async () => {
+    const res = await t.request.post('/api/admin/crossings').set(t.as.admin)
+      .send({ id: 'Bad Id', nameEn: '', countries: ['US', 'US'], kind: 'tunnel', location: { lat: 91, lon: 0 }, sources: [] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(
+      ['countries', 'id', 'kind', 'location.lat', 'nameEn', 'sources'],
+    );
+  });
+});
