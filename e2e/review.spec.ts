@@ -65,3 +65,34 @@ test('the review page asks an observer to use an analyst account', async ({ page
   await signInOnPage(page, await createAccount(baseURL!, 'observer'));
   await expect(page.getByText(/reviewing needs an analyst account/)).toBeVisible();
 });
+
+test('an analyst checks a CSV, sees the bad row by line, and imports the valid rows', async ({ page, baseURL, pageProblems }) => {
+  await page.goto('/review/');
+  await signInOnPage(page, await createAccount(baseURL!, 'analyst'));
+  await page.getByText('Bulk upload (CSV or GeoJSON)').click();
+  const tag = crypto.randomUUID().slice(0, 8);
+  const csv = [
+    'bridge,when,trucks,note',
+    `cn-kp-quanhe-wonjong,2025-02-01T08:00:00Z,12,${tag}`,
+    `cn-kp-quanhe-wonjong,2025-02-02T08:00:00Z,many,${tag}`,
+    `cn-kp-quanhe-wonjong,2025-02-03T08:00:00Z,14,${tag}`,
+  ].join('\n');
+  await page.getByLabel('File').setInputFiles({ name: 'partner.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.locator('#map-crossingId').selectOption('bridge');
+  await page.locator('#map-observedAt').selectOption('when');
+  await page.locator('#map-value').selectOption('trucks');
+  await page.locator('#map-notes').selectOption('note');
+  await page.locator('#default-metric').fill('queue_vehicles');
+  await page.locator('#default-vehicleClass').fill('truck');
+  await page.locator('#default-method').fill('feed');
+  await page.locator('#default-source').fill('partner feed');
+
+  await page.getByRole('button', { name: 'Check (dry run)' }).click();
+  await expect(page.locator('#import-status')).toContainText('Checked 3 rows: 2 valid, 1 with errors');
+  await expect(page.locator('.import-errors tbody tr')).toHaveText([/3\s*value/]);
+  await page.getByRole('button', { name: 'Import all or nothing' }).click();
+  await expect(page.locator('#import-status')).toContainText('Nothing imported');
+  await page.getByRole('button', { name: 'Import valid rows only' }).click();
+  await expect(page.locator('#import-status')).toContainText('Imported: 2 added');
+  expect(pageProblems).toEqual([]);
+});

@@ -6,6 +6,7 @@ import { DEFAULT_VIEW } from '../view-state.js';
 import { el } from '../ui/dom.js';
 import { fetchMe, loginForm, type Me } from '../ui/login-form.js';
 import { reviewCard, type QueueEntry } from './review-list.js';
+import { importPanel } from './import-panel.js';
 import './review.css';
 
 const queueArea = document.getElementById('queue-area')!;
@@ -96,6 +97,7 @@ function signedIn(me: NonNullable<Me>) {
     return;
   }
   who.textContent = `Signed in as ${me.displayName} (${me.role})`;
+  queueArea.before(importPanel());
   void startMap();
   void loadQueue();
 }
