@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ObservationDto } from './observations.js';
 
 export const reviewDecisionInput = z
   .strictObject({
@@ -16,3 +17,11 @@ export const reviewQueueQuery = z.strictObject({
   crossing: z.string().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+/** One pending submission in `GET /api/review/queue`. */
+export type ReviewQueueItem = ObservationDto & {
+  crossing: { id: string; name: string; lat: number | null; lon: number | null };
+  distanceToCrossingM: number | null;
+  photos: { url: string; width: number; height: number; lat: number | null; lon: number | null }[];
+  likelyDuplicates: string[];
+};

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { reviewDecisionInput, reviewQueueQuery } from '../contracts/review.js';
+import { reviewDecisionInput, reviewQueueQuery, type ReviewQueueItem } from '../contracts/review.js';
 import { analystOnly } from '../auth/require-role.js';
 import { parseOrThrow } from '../http/validate.js';
 import { toObservationDto } from '../observations/observation-dto.js';
@@ -18,9 +18,7 @@ export function reviewRouter(prisma: PrismaClient): Router {
     const pending = await listPending(prisma, q);
     const duplicates = await listLikelyDuplicates(prisma, pending.map((o) => o.id));
     res.setHeader('Cache-Control', 'no-store');
-    res.json({
-      duplicateWindowMinutes: DUPLICATE_WINDOW_MINUTES,
-      items: pending.map((o) => ({
+    const items: ReviewQueueItem[] = pending.map((o) => ({
         ...toObservationDto(o),
         crossing: { id: o.crossing.id, name: o.crossing.nameEn, lat: o.crossing.lat, lon: o.crossing.lon },
         distanceToCrossingM:
@@ -29,8 +27,8 @@ export function reviewRouter(prisma: PrismaClient): Router {
             : null,
         photos: o.photos.map((p) => ({ url: `/photos/${p.sha256}.jpg`, width: p.width, height: p.height, lat: p.lat, lon: p.lon })),
         likelyDuplicates: duplicates.get(o.id) ?? [],
-      })),
-    });
+      }));
+    res.json({ duplicateWindowMinutes: DUPLICATE_WINDOW_MINUTES, items });
   });
 
   router.post('/decisions', async (req, res) => {

@@ -1,22 +1,7 @@
+import type { ReviewQueueItem } from '../../../server/contracts/review.js';
 import { el, formatNumber } from '../ui/dom.js';
 
-export type QueueEntry = {
-  id: string;
-  crossing: { id: string; name: string; lat: number | null; lon: number | null };
-  observedAt: string;
-  metric: string;
-  value: number;
-  vehicleClass: string;
-  direction: { from: string; to: string } | null;
-  method: string;
-  source: string;
-  notes: string | null;
-  submittedBy: string;
-  observer: { lat: number; lon: number; accuracyM: number | null } | null;
-  distanceToCrossingM: number | null;
-  photos: { url: string; width: number; height: number; lat: number | null; lon: number | null }[];
-  likelyDuplicates: string[];
-};
+export type QueueEntry = ReviewQueueItem;
 
 /** One pending submission as a card. Every piece of submitted text is set as text, never as HTML. */
 export function reviewCard(item: QueueEntry, selected: Set<string>, onSelect: (id: string) => void): HTMLElement {
