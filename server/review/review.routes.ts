@@ -19,15 +19,15 @@ export function reviewRouter(prisma: PrismaClient): Router {
     const duplicates = await listLikelyDuplicates(prisma, pending.map((o) => o.id));
     res.setHeader('Cache-Control', 'no-store');
     const items: ReviewQueueItem[] = pending.map((o) => ({
-        ...toObservationDto(o),
-        crossing: { id: o.crossing.id, name: o.crossing.nameEn, lat: o.crossing.lat, lon: o.crossing.lon },
-        distanceToCrossingM:
-          o.observerLat !== null && o.observerLon !== null && o.crossing.lat !== null && o.crossing.lon !== null
-            ? Math.round(distanceMeters([o.observerLon, o.observerLat], [o.crossing.lon, o.crossing.lat]))
-            : null,
-        photos: o.photos.map((p) => ({ url: `/photos/${p.sha256}.jpg`, width: p.width, height: p.height, lat: p.lat, lon: p.lon })),
-        likelyDuplicates: duplicates.get(o.id) ?? [],
-      }));
+      ...toObservationDto(o),
+      crossing: { id: o.crossing.id, name: o.crossing.nameEn, lat: o.crossing.lat, lon: o.crossing.lon },
+      distanceToCrossingM:
+        o.observerLat !== null && o.observerLon !== null && o.crossing.lat !== null && o.crossing.lon !== null
+          ? Math.round(distanceMeters([o.observerLon, o.observerLat], [o.crossing.lon, o.crossing.lat]))
+          : null,
+      photos: o.photos.map((p) => ({ url: `/photos/${p.sha256}.jpg`, width: p.width, height: p.height, lat: p.lat, lon: p.lon })),
+      likelyDuplicates: duplicates.get(o.id) ?? [],
+    }));
     res.json({ duplicateWindowMinutes: DUPLICATE_WINDOW_MINUTES, items });
   });
 
