@@ -99,4 +99,28 @@ describe(`the server process on ${testDbKind}`, () => {
     expect(code).toBe(2);
     expect(stderr).toContain('PORT');
   });
+
+  it('creates the first admin with `npm run user:create`, password from the environment', async () => {
+    const email = `first-admin-${crypto.randomUUID().slice(0, 6)}@example.org`;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/create-user.ts', '--email', email, '--name', 'First Admin', '--role', 'admin'], {
+      env: { ...process.env, ...handle.env, LANDPORT_PASSWORD: 'a strong first password' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+    expect(out).toContain(`Created admin ${email}`);
+    const server = await spawnServer(handle.env);
+    try {
+      const login = await fetch(`${server.baseUrl}/api/auth/login`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email, password: 'a strong first password' }),
+      });
+      expect(login.status).toBe(200);
+      expect((await login.json()).role).toBe('admin');
+    } finally {
+      await server.stop();
+    }
+  });
 });
