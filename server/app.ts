@@ -19,6 +19,7 @@ import { importsRouter, type ImportLimits } from './imports/imports.routes.js';
 import { submissionsRouter, type SubmissionLimits } from './submissions/submissions.routes.js';
 import { observationsRouter } from './observations/observations.routes.js';
 import { rollupsRouter } from './rollups/rollups.routes.js';
+import { viewsRouter } from './views/views.routes.js';
 import { seriesRouter } from './series/series.routes.js';
 import { tradeRouter } from './trade/trade.routes.js';
 
@@ -85,6 +86,7 @@ export function createApp({
   api.use('/trade', tradeRouter(db.prisma));
   api.use('/series', seriesRouter(db.prisma));
   api.use('/rollups', rollupsRouter(db.prisma));
+  api.use('/views', viewsRouter(db.prisma));
   api.get('/app-config', (_req, res) => {
     res.json({ basemapStyleUrl: basemapStyleUrl ?? null });
   });

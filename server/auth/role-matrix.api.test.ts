@@ -32,6 +32,8 @@ const MATRIX: [method: 'get' | 'post' | 'patch' | 'delete', path: string, allowe
   ['delete', `/api/admin/tokens/${someId}`, ADMINS],
   ['post', '/api/admin/crossings', ADMINS],
   ['patch', '/api/admin/crossings/some-crossing', ADMINS],
+  ['post', '/api/views', ANALYSTS],
+  ['get', '/api/views', ANALYSTS],
   ['get', '/api/crossings', EVERYONE],
   ['get', '/api/observations', EVERYONE],
   ['get', '/api/rollups/monthly?metric=queue_vehicles', EVERYONE],

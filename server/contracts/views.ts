@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { METHODS, METRICS, VEHICLE_CLASSES, direction, month } from './common.js';
+
+/** The settings of a saved map view; the same fields the analyst map keeps in its URL. */
+export const savedViewSettings = z.strictObject({
+  crossing: z.string().min(1).max(200).nullable().default(null),
+  month: month.nullable().default(null),
+  from: month.nullable().default(null),
+  to: month.nullable().default(null),
+  metric: z.enum(METRICS).default('queue_vehicles'),
+  vehicleClass: z.enum(VEHICLE_CLASSES).nullable().default(null),
+  direction: direction.nullable().default(null),
+  method: z.enum(METHODS).nullable().default(null),
+  baseline: z.enum(['previous', 'trailing12']).default('previous'),
+  camera: z
+    .strictObject({ zoom: z.number().min(0).max(24), lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
+    .nullable()
+    .default(null),
+});
+
+export const createSavedViewInput = z.strictObject({
+  title: z.string().trim().min(1, 'is required').max(200),
+  view: savedViewSettings,
+});
+
+export type SavedViewDto = {
+  id: string;
+  title: string;
+  view: z.output<typeof savedViewSettings>;
+  createdAt: string;
+  /** Where the embed will live, and the snippet a publisher pastes. */
+  embedUrl: string;
+  embedCode: string;
+};
