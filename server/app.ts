@@ -71,12 +71,13 @@ export function createApp({
   app.use(compression());
   app.use('/health', healthRouter(db));
 
+  const auth = authenticate(db.prisma);
   const api = express.Router();
   // Multipart, so before the JSON-only rule below.
-  api.use('/submissions', authenticate(db.prisma), submissionsRouter(db.prisma, photoDir, submissionLimits));
-  api.use('/imports', authenticate(db.prisma), importsRouter(db.prisma, importLimits));
+  api.use('/submissions', auth, submissionsRouter(db.prisma, photoDir, submissionLimits));
+  api.use('/imports', auth, importsRouter(db.prisma, importLimits));
   api.use(requireJsonBody, express.json({ limit: bodyLimitBytes, strict: true }));
-  api.use(authenticate(db.prisma));
+  api.use(auth);
   api.use('/auth', authRouter(db.prisma, { secureCookies, loginLimit }));
   api.use('/admin/crossings', crossingsAdminRouter(db.prisma));
   api.use('/admin', adminRouter(db.prisma));
@@ -92,7 +93,7 @@ export function createApp({
   });
   api.use(notFoundHandler);
   app.use('/api', api);
-  app.use('/photos', authenticate(db.prisma), photosRouter(db.prisma, photoDir));
+  app.use('/photos', auth, photosRouter(db.prisma, photoDir));
 
   if (staticDir && fs.existsSync(staticDir)) {
     app.use(express.static(staticDir, { index: 'index.html', maxAge: 0 }));

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { newPassword } from './contracts/auth.js';
 
 /** Environment variables the server reads; README's configuration table mirrors this. */
 const envSchema = z.object({
@@ -21,7 +22,7 @@ const envSchema = z.object({
   IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(100_000_000),
   IMPORT_MAX_ROWS: z.coerce.number().int().positive().default(500_000),
   ADMIN_EMAIL: z.email().optional().or(z.literal('').transform(() => undefined)),
-  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional().or(z.literal('').transform(() => undefined)),
+  ADMIN_PASSWORD: newPassword.optional().or(z.literal('').transform(() => undefined)),
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   BASEMAP_STYLE_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional().or(z.literal('').transform(() => undefined)),

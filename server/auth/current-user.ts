@@ -11,7 +11,5 @@ declare module 'express-serve-static-core' {
   }
 }
 
-export const ROLES: readonly Role[] = ['observer', 'analyst', 'admin'];
-
 /** Analysts and admins see everything; observers their own and approved data; the public approved data. */
 export const canSeeUnreviewed = (user: CurrentUser | null | undefined) => user?.role === 'analyst' || user?.role === 'admin';

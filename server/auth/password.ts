@@ -10,8 +10,6 @@ const P = 1;
 const KEY_LENGTH = 32;
 const MAX_MEM = 64 * 1024 * 1024;
 
-export const MIN_PASSWORD_LENGTH = 10;
-
 /** `scrypt$N$r$p$salt$hash`, base64url; the parameters travel with the hash so they can be raised later. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = crypto.randomBytes(16);

@@ -1,5 +1,10 @@
 import { z } from 'zod';
 
+export const MIN_PASSWORD_LENGTH = 10;
+
+/** A new password: long enough to resist guessing, short enough to bound the KDF's work. */
+export const newPassword = z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1000);
+
 const role = z.enum(['observer', 'analyst', 'admin']);
 const email = z.email({ message: 'must be an email address' }).max(320).transform((s) => s.toLowerCase());
 
@@ -12,14 +17,14 @@ export const createUserInput = z.strictObject({
   email,
   displayName: z.string().trim().min(1).max(200),
   role,
-  password: z.string().min(10, 'must be at least 10 characters').max(1000).optional(),
+  password: newPassword.optional(),
 });
 
 export const updateUserInput = z.strictObject({
   role: role.optional(),
   displayName: z.string().trim().min(1).max(200).optional(),
   disabled: z.boolean().optional(),
-  password: z.string().min(10, 'must be at least 10 characters').max(1000).optional(),
+  password: newPassword.optional(),
 });
 
 export const createTokenInput = z.strictObject({

@@ -1,9 +1,8 @@
 import { Router } from 'express';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { monthlyRollupQuery, type MonthlyRollupDto, type RollupCell } from '../contracts/rollups.js';
-import { badRequest } from '../http/http-error.js';
 import { parseOrThrow } from '../http/validate.js';
-import { monthStart, nextMonthStart } from '../time/month-bounds.js';
+import { assertMonthRange, monthStart, nextMonthStart } from '../time/month-bounds.js';
 import { monthsBetween } from '../time/months.js';
 import { aggregateStatus } from '../observations/visibility.js';
 import { listMonthlyRollup } from './monthly-rollup.repo.js';
@@ -12,7 +11,7 @@ export function rollupsRouter(prisma: PrismaClient): Router {
   const router = Router();
   router.get('/monthly', async (req, res) => {
     const q = parseOrThrow(monthlyRollupQuery, req.query, 'query');
-    if (q.from && q.to && q.to < q.from) throw badRequest([{ path: 'query.to', message: 'must not be before from' }]);
+    assertMonthRange(q.from, q.to);
     const rows = await listMonthlyRollup(prisma, {
       ...q,
       scope: aggregateStatus(req.user, q.status),

@@ -7,7 +7,7 @@ import { pickTradePeriod } from '../trade/pick-trade-figures.js';
 import { listTradeFigures, type TradeFigure } from '../trade/trade.repo.js';
 import { listMonthlyRollup } from '../rollups/monthly-rollup.repo.js';
 import type { StatusScope } from '../observations/status-condition.js';
-import { monthStart, nextMonthStart } from '../time/month-bounds.js';
+import { assertMonthRange, monthStart, nextMonthStart } from '../time/month-bounds.js';
 
 /** Monthly trade between the crossing's two countries, from whichever side reports it (more figures win). */
 async function loadTradeForPair(prisma: PrismaClient, a: string, b: string, from?: string, to?: string) {
@@ -25,7 +25,7 @@ async function loadTradeForPair(prisma: PrismaClient, a: string, b: string, from
  * figure carries null there, never 0.
  */
 export async function getSeries(prisma: PrismaClient, q: SeriesQuery, scope: StatusScope) {
-  if (q.from && q.to && q.to < q.from) throw badRequest([{ path: 'query.to', message: 'must not be before from' }]);
+  assertMonthRange(q.from, q.to);
   const crossing = await getCrossing(prisma, q.crossing);
   if (!crossing) throw badRequest([{ path: 'query.crossing', message: `no crossing has the id "${q.crossing}"` }]);
 

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { TradePeriodDto } from '../contracts/trade.js';
-import { badRequest } from '../http/http-error.js';
+import { assertMonthRange } from '../time/month-bounds.js';
 import { monthsBetween } from '../time/months.js';
 import { pickTradePeriod } from './pick-trade-figures.js';
 import { listTradeFigures, type TradeFigure } from './trade.repo.js';
@@ -15,16 +15,12 @@ function groupByPeriod(figures: TradeFigure[]): Map<string, TradeFigure[]> {
   return by;
 }
 
-function checkRange(from?: string, to?: string) {
-  if (from && to && to < from) throw badRequest([{ path: 'query.to', message: 'must not be before from' }]);
-}
-
 /** Every month in the range, figures or not: a month without figures is a gap, listed in `missingMonths`. */
 export async function getMonthlyTrade(
   prisma: PrismaClient,
   q: { reporter: string; partner: string; from?: string; to?: string },
 ) {
-  checkRange(q.from, q.to);
+  assertMonthRange(q.from, q.to);
   const figures = await listTradeFigures(prisma, { periodKind: 'month', ...q });
   const by = groupByPeriod(figures);
   const from = q.from ?? figures[0]?.period;
@@ -50,7 +46,7 @@ export async function getAnnualTrade(
   prisma: PrismaClient,
   q: { reporter: string; partner: string; from?: string; to?: string },
 ) {
-  checkRange(q.from, q.to);
+  assertMonthRange(q.from, q.to);
   const [years, monthly] = await Promise.all([
     listTradeFigures(prisma, { periodKind: 'year', ...q }),
     listTradeFigures(prisma, {

@@ -5,7 +5,8 @@ import { offlineBasemapStyle } from '../map/basemap-style.js';
 import { DEFAULT_VIEW } from '../view-state.js';
 import { el } from '../ui/dom.js';
 import { fetchMe, loginForm, type Me } from '../ui/login-form.js';
-import { reviewCard, type QueueEntry } from './review-list.js';
+import type { ReviewQueueItem } from '../../../server/contracts/review.js';
+import { reviewCard } from './review-list.js';
 import { importPanel } from './import-panel.js';
 import './review.css';
 
@@ -13,7 +14,7 @@ const queueArea = document.getElementById('queue-area')!;
 const detail = document.getElementById('detail')!;
 const who = document.getElementById('who')!;
 const selected = new Set<string>();
-let items: QueueEntry[] = [];
+let items: ReviewQueueItem[] = [];
 let map: MapLibreMap | null = null;
 
 async function api<T>(path: string, init?: RequestInit): Promise<T> {
@@ -60,7 +61,7 @@ async function decide(action: 'approve' | 'reject', reason: string, message: HTM
 }
 
 async function loadQueue(note = '') {
-  const res = await api<{ items: QueueEntry[] }>('/api/review/queue?limit=200');
+  const res = await api<{ items: ReviewQueueItem[] }>('/api/review/queue?limit=200');
   items = res.items;
   const reason = el('input', { type: 'text', id: 'reject-reason', placeholder: 'Reason (required to reject)', maxlength: 1000 });
   const message = el('p', { id: 'review-message', role: 'status' }, note);

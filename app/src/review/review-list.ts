@@ -1,10 +1,8 @@
 import type { ReviewQueueItem } from '../../../server/contracts/review.js';
 import { el, formatNumber } from '../ui/dom.js';
 
-export type QueueEntry = ReviewQueueItem;
-
 /** One pending submission as a card. Every piece of submitted text is set as text, never as HTML. */
-export function reviewCard(item: QueueEntry, selected: Set<string>, onSelect: (id: string) => void): HTMLElement {
+export function reviewCard(item: ReviewQueueItem, selected: Set<string>, onSelect: (id: string) => void): HTMLElement {
   const check = el('input', { type: 'checkbox', id: `pick-${item.id}`, checked: selected.has(item.id) });
   check.addEventListener('change', () => (check.checked ? selected.add(item.id) : selected.delete(item.id)));
   const show = el('button', { type: 'button', className: 'link' }, 'Show position and history');

@@ -114,9 +114,4 @@ export class TradeChart {
     ctx.stroke();
     ctx.restore();
   }
-
-  /** For tests and measurement: the month the cursor line marks. */
-  get selectedMonth(): string | null {
-    return this.input?.selectedMonth ?? null;
-  }
 }
