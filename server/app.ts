@@ -20,6 +20,10 @@ import { submissionsRouter, type SubmissionLimits } from './submissions/submissi
 import { observationsRouter } from './observations/observations.routes.js';
 import { rollupsRouter } from './rollups/rollups.routes.js';
 import { viewsRouter } from './views/views.routes.js';
+import { createEmbedService, type EmbedSettings } from './embeds/embed-service.js';
+import { loadEmbedTemplate } from './embeds/embed-page.js';
+import { embedsRouter } from './embeds/embeds.routes.js';
+import { oembedRouter } from './embeds/oembed.routes.js';
 import { seriesRouter } from './series/series.routes.js';
 import { tradeRouter } from './trade/trade.routes.js';
 
@@ -39,6 +43,12 @@ export type AppDeps = {
   photoDir: string;
   submissionLimits?: SubmissionLimits;
   importLimits?: ImportLimits;
+  embeds?: EmbedSettings & {
+    /** CSP frame-ancestors of embed pages (`*`: anyone may embed). */
+    frameAncestors: string;
+  };
+  /** Origin for absolute links handed out (embed code, oEmbed); the request's own when unset. */
+  publicUrl?: string;
 };
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
@@ -48,6 +58,7 @@ export function createApp({
   db, logger, bodyLimitBytes = 1_000_000, staticDir, basemapStyleUrl, secureCookies = false, loginLimit = 10,
   photoDir, submissionLimits = { photoMaxBytes: 10_000_000, photosPerSubmission: 5 },
   importLimits = { maxBytes: 100_000_000, maxRows: 500_000 },
+  embeds = { refreshSeconds: 60, cacheSeconds: 5, frameAncestors: '*' }, publicUrl,
 }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -87,13 +98,24 @@ export function createApp({
   api.use('/trade', tradeRouter(db.prisma));
   api.use('/series', seriesRouter(db.prisma));
   api.use('/rollups', rollupsRouter(db.prisma));
-  api.use('/views', viewsRouter(db.prisma));
+  api.use('/views', viewsRouter(db.prisma, publicUrl));
   api.get('/app-config', (_req, res) => {
     res.json({ basemapStyleUrl: basemapStyleUrl ?? null });
   });
   api.use(notFoundHandler);
   app.use('/api', api);
   app.use('/photos', auth, photosRouter(db.prisma, photoDir));
+
+  // Public, cached, framable by others: embeds never read the session (approved data only).
+  const embedService = createEmbedService(db.prisma, embeds);
+  app.use('/embed', embedsRouter({ service: embedService, template: loadEmbedTemplate(staticDir), publicUrl, frameAncestors: embeds.frameAncestors }));
+  app.use('/oembed', oembedRouter(embedService, publicUrl));
+  app.get('/embed.js', (_req, res, next) => {
+    // Publishers include it once and keep it: short freshness, long stale-while-revalidate.
+    res.setHeader('Cache-Control', 'public, max-age=3600, stale-while-revalidate=86400');
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    next();
+  });
 
   if (staticDir && fs.existsSync(staticDir)) {
     app.use(express.static(staticDir, { index: 'index.html', maxAge: 0 }));

@@ -25,6 +25,14 @@ const envSchema = z.object({
   ADMIN_PASSWORD: newPassword.optional().or(z.literal('').transform(() => undefined)),
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  EMBED_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  EMBED_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
+  EMBED_FRAME_ANCESTORS: z
+    .string()
+    .trim()
+    .regex(/^[^;,\r\n]+$/, "must be CSP source expressions separated by spaces, such as * or 'self' https://news.example")
+    .default('*'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional().or(z.literal('').transform(() => undefined)),
   BASEMAP_STYLE_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional().or(z.literal('').transform(() => undefined)),
 });
 
@@ -45,6 +53,8 @@ export type Config = {
   photosPerSubmission: number;
   importMaxBytes: number;
   importMaxRows: number;
+  embeds: { refreshSeconds: number; cacheSeconds: number; frameAncestors: string };
+  publicUrl: string | undefined;
   /** Creates this admin at start when the database has none (containers, CI); else use `npm run user:create`. */
   bootstrapAdmin: { email: string; password: string } | undefined;
 };
@@ -77,5 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importMaxRows: e.IMPORT_MAX_ROWS,
     bootstrapAdmin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     loginLimit: e.LOGIN_RATE_LIMIT,
+    embeds: { refreshSeconds: e.EMBED_REFRESH_SECONDS, cacheSeconds: e.EMBED_CACHE_SECONDS, frameAncestors: e.EMBED_FRAME_ANCESTORS },
+    publicUrl: e.PUBLIC_URL,
   };
 }

@@ -32,6 +32,8 @@ const app = createApp({
   submissionLimits: { photoMaxBytes: config.photoMaxBytes, photosPerSubmission: config.photosPerSubmission },
   importLimits: { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows },
   staticDir: fileURLToPath(new URL('../app/dist', import.meta.url)),
+  embeds: config.embeds,
+  publicUrl: config.publicUrl,
 });
 const server: Server = app.listen(config.port, config.host, () => {
   const address = server.address();

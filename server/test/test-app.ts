@@ -4,14 +4,14 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import supertest from 'supertest';
-import { createApp } from '../app.js';
+import { createApp, type AppDeps } from '../app.js';
 import type { Database } from '../db/database.js';
 import { seedCrossings } from '../seed/seed-crossings.js';
 import { createTestDatabase } from './test-database.js';
 import { createTestAccounts } from './test-accounts.js';
 
 /** The app on a fresh migrated database with the reference crossings, plus its log lines. */
-export async function startTestApp(opts: { seed?: boolean } = {}) {
+export async function startTestApp(opts: { seed?: boolean } & Pick<AppDeps, 'embeds' | 'publicUrl'> = {}) {
   const { db, handle, cleanup } = await createTestDatabase();
   if (opts.seed !== false) await seedCrossings(db.prisma);
   const logLines: string[] = [];
@@ -25,7 +25,9 @@ export async function startTestApp(opts: { seed?: boolean } = {}) {
     }),
   );
   const photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'landport-photos-'));
-  const app = createApp({ db, logger, photoDir, submissionLimits: { photoMaxBytes: 2_000_000, photosPerSubmission: 3 } });
+  const app = createApp({
+    db, logger, photoDir, submissionLimits: { photoMaxBytes: 2_000_000, photosPerSubmission: 3 }, embeds: opts.embeds, publicUrl: opts.publicUrl,
+  });
   const as = await createTestAccounts(db);
   return {
     db, handle, app, request: supertest(app), logLines, as, photoDir,

@@ -5,6 +5,8 @@ import { createSavedViewInput, savedViewSettings, type SavedViewDto } from '../c
 import { analystOnly } from '../auth/require-role.js';
 import { notFound } from '../http/http-error.js';
 import { parseOrThrow } from '../http/validate.js';
+import { embedSnippet } from '../embeds/embed-snippet.js';
+import { publicOrigin } from '../http/public-origin.js';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -15,8 +17,6 @@ export function newViewId(): string {
   return id;
 }
 
-const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 function toDto(v: SavedView, origin: string): SavedViewDto {
   const embedUrl = `${origin}/embed/${v.id}`;
   return {
@@ -25,15 +25,13 @@ function toDto(v: SavedView, origin: string): SavedViewDto {
     view: savedViewSettings.parse(v.view),
     createdAt: v.createdAt.toISOString(),
     embedUrl,
-    // The title is user text: escaped for the attribute it goes into.
-    embedCode: `<iframe src="${embedUrl}" title="${escapeAttr(v.title)}" width="100%" height="520" style="border:0" loading="lazy"></iframe>`,
+    embedCode: embedSnippet(origin, v.id, v.title),
   };
 }
 
-const originOf = (req: { protocol: string; get(name: string): string | undefined }) => `${req.protocol}://${req.get('host')}`;
-
 /** Saved views: analysts save what the map shows; anyone may read one (embeds show approved data only). */
-export function viewsRouter(prisma: PrismaClient): Router {
+export function viewsRouter(prisma: PrismaClient, publicUrl?: string): Router {
+  const originOf = (req: Parameters<typeof publicOrigin>[0]) => publicOrigin(req, publicUrl);
   const router = Router();
 
   router.post('/', analystOnly, async (req, res) => {

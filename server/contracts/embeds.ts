@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { savedViewSettings } from './views.js';
+
+/** One crossing on an embed's map in the headline month (approved data only). */
+export type EmbedCrossingDto = {
+  id: string;
+  names: { en: string; zh: string | null; ko: string | null };
+  countries: [string, string];
+  /** Null when no public source gives a location; such a crossing is listed, not drawn. */
+  lng: number | null;
+  lat: number | null;
+  value: number | null;
+  change: number | null;
+  radius: number;
+  color: string;
+};
+
+/** `GET /embed/:id/data.json`: everything one embed draws, so a refresh is one conditional request. */
+export type EmbedDataDto = {
+  viewId: string;
+  title: string;
+  view: z.output<typeof savedViewSettings>;
+  metric: string;
+  months: string[];
+  /** The month the headline is about: the saved month, else the latest with a value. */
+  month: string | null;
+  /** The crossing the headline is about: the saved crossing, else the busiest that month. */
+  crossing: string | null;
+  crossings: EmbedCrossingDto[];
+  /** The headline crossing's value per month of `months`; null where nothing was approved. */
+  activity: (number | null)[];
+  /** Trade between the headline crossing's two countries, per month of `months` (US dollars; null = no figure). */
+  trade: { reporter: string; partner: string; exports: (number | null)[]; imports: (number | null)[] } | null;
+  headline: { value: number | null; change: number | null; baseline: 'previous' | 'trailing12' };
+  /** The headline as one English sentence: alt text, aria-label, og:description. */
+  summary: string;
+  sources: { trade: string[]; observations: string[] };
+  synthetic: boolean;
+  /** Where the map starts, and the area it may pan in (the basemap is cut to it). */
+  camera: { zoom: number; lat: number; lng: number };
+  bounds: [number, number, number, number];
+  /** How often an open embed asks for new data. */
+  refreshSeconds: number;
+};
+
+/** The size of a static image: `?width=&height=` on `/embed/:id/image.png|svg`. */
+export const embedImageQuery = z.strictObject({
+  width: z.coerce.number().int().min(200).max(2000).default(800),
+  height: z.coerce.number().int().min(150).max(2000).default(500),
+  dark: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+});
+
+/** `GET /oembed`, per https://oembed.com/ section 2.2. */
+export const oembedQuery = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }),
+  maxwidth: z.coerce.number().int().positive().optional(),
+  maxheight: z.coerce.number().int().positive().optional(),
+  format: z.string().default('json'),
+});

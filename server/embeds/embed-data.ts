@@ -1,0 +1,170 @@
+import { Prisma, type PrismaClient, type SavedView } from '../generated/prisma/client.js';
+import type { EmbedCrossingDto, EmbedDataDto } from '../contracts/embeds.js';
+import type { Metric } from '../contracts/common.js';
+import { savedViewSettings } from '../contracts/views.js';
+import { listCrossings } from '../crossings/crossings.repo.js';
+import { listMonthlyRollup } from '../rollups/monthly-rollup.repo.js';
+import { monthStart, nextMonthStart } from '../time/month-bounds.js';
+import { monthsBetween } from '../time/months.js';
+import { getMonthlyTrade } from '../trade/trade.service.js';
+import { monthlyValue } from '../../app/src/analysis/monthly-value.js';
+import { relativeChange } from '../../app/src/analysis/change.js';
+import { changeColor, radiusFor } from '../../app/src/analysis/crossing-symbols.js';
+import { describeHeadline } from '../../app/src/analysis/headline-summary.js';
+import { cameraForBbox, expandBbox, viewportBbox, type Camera } from '../../geo/web-mercator.js';
+
+/** The viewport an embed is designed for; the map may be panned one viewport further each way. */
+export const EMBED_VIEWPORT = { width: 800, height: 500 };
+const CROSSING_ZOOM = 9;
+const APPROVED = { status: 'approved' } as const;
+
+type Crossing = Awaited<ReturnType<typeof listCrossings>>[number];
+const located = (c: Crossing): c is Crossing & { lat: number; lon: number } => c.lat !== null && c.lon !== null;
+
+function startCamera(saved: Camera | null, headline: Crossing | undefined, active: Crossing[]): Camera {
+  if (saved) return saved;
+  if (headline && located(headline)) return { zoom: CROSSING_ZOOM, lat: headline.lat, lng: headline.lon };
+  const points = active.filter(located);
+  if (!points.length) return { zoom: 2, lat: 30, lng: 0 };
+  const lons = points.map((c) => c.lon);
+  const lats = points.map((c) => c.lat);
+  const bbox: [number, number, number, number] = [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
+  return cameraForBbox(expandBbox(bbox, 0.1), EMBED_VIEWPORT.width, EMBED_VIEWPORT.height, 40, CROSSING_ZOOM);
+}
+
+const inBounds = (c: Crossing, [w, s, e, n]: number[]) => located(c) && c.lon >= w && c.lon <= e && c.lat >= s && c.lat <= n;
+
+/** The sources most of the shown observations came from (at most five, most used first). */
+async function observationSources(prisma: PrismaClient, crossingId: string, metric: Metric, from?: Date, to?: Date) {
+  const bucket = Prisma.sql`coalesce(period_start, observed_at)`;
+  const rows = await prisma.$queryRaw<{ source: string }[]>`
+    SELECT source FROM observations
+     WHERE crossing_id = ${crossingId} AND metric = ${metric}::"Metric" AND status = 'approved'
+       ${from ? Prisma.sql`AND ${bucket} >= ${from}` : Prisma.empty}
+       ${to ? Prisma.sql`AND ${bucket} < ${to}` : Prisma.empty}
+     GROUP BY source ORDER BY count(*) DESC, source LIMIT 5`;
+  return rows.map((r) => r.source);
+}
+
+/** Trade between two countries as whichever side reports more months, aligned with `months`. */
+async function tradeFor(prisma: PrismaClient, pair: [string, string], months: string[]) {
+  if (!months.length) return { trade: null, sources: [] };
+  const range = { from: months[0], to: months.at(-1) };
+  const [ab, ba] = await Promise.all([
+    getMonthlyTrade(prisma, { reporter: pair[0], partner: pair[1], ...range }),
+    getMonthlyTrade(prisma, { reporter: pair[1], partner: pair[0], ...range }),
+  ]);
+  const count = (t: typeof ab) => t.months.filter((m) => m.exports || m.imports).length;
+  const chosen = count(ba) > count(ab) ? ba : ab;
+  if (!count(chosen)) return { trade: null, sources: [] };
+  const byMonth = new Map(chosen.months.map((m) => [m.period, m]));
+  const sources = new Set<string>();
+  const values = (flow: 'exports' | 'imports') =>
+    months.map((m) => {
+      const figure = byMonth.get(m)?.[flow];
+      if (figure) sources.add(figure.source);
+      return figure?.valueUsd ?? null;
+    });
+  return {
+    trade: { reporter: chosen.reporter, partner: chosen.partner, exports: values('exports'), imports: values('imports') },
+    sources: [...sources],
+  };
+}
+
+/**
+ * Everything a public embed of `saved` shows, from approved observations only: the headline
+ * crossing and month, the map's symbols, the chart's series, sources and a one-line summary.
+ */
+export async function buildEmbedData(prisma: PrismaClient, saved: SavedView, refreshSeconds: number): Promise<EmbedDataDto> {
+  const view = savedViewSettings.parse(saved.view);
+  const fromDate = view.from ? monthStart(view.from) : undefined;
+  const toDate = view.to ? nextMonthStart(view.to) : undefined;
+  const [rows, crossings] = await Promise.all([
+    listMonthlyRollup(prisma, {
+      metric: view.metric, vehicleClass: view.vehicleClass ?? undefined, method: view.method ?? undefined,
+      direction: view.direction ?? undefined, scope: APPROVED, fromDate, toDate,
+    }),
+    listCrossings(prisma),
+  ]);
+
+  const seen = rows.map((r) => r.month).sort();
+  const first = view.from ?? seen[0];
+  const last = view.to ?? seen.at(-1);
+  const months = first && last ? monthsBetween(first, last) : [];
+  const index = new Map(months.map((m, i) => [m, i]));
+  const series = new Map<string, (number | null)[]>();
+  let synthetic = false;
+  for (const r of rows) {
+    const values = series.get(r.crossingId) ?? series.set(r.crossingId, months.map(() => null)).get(r.crossingId)!;
+    values[index.get(r.month)!] = monthlyValue(view.metric, { n: r.observations, sum: r.sum, mean: r.mean, max: r.max, synthetic: r.synthetic });
+    synthetic ||= r.synthetic;
+  }
+
+  const latestWithValue = (values: (number | null)[] | undefined) => {
+    if (!values) return -1;
+    for (let i = values.length - 1; i >= 0; i--) if (values[i] !== null) return i;
+    return -1;
+  };
+  // The saved month if it is in range; else the latest month anything was approved for.
+  let monthIndex = view.month && index.has(view.month) ? index.get(view.month)! : -1;
+  if (monthIndex < 0) {
+    const candidates = view.crossing ? [series.get(view.crossing)] : [...series.values()];
+    monthIndex = Math.max(-1, ...candidates.map(latestWithValue));
+  }
+  const busiest = () => {
+    let best: string | null = null;
+    for (const [id, values] of series) if (values[monthIndex] != null && (best === null || values[monthIndex]! > series.get(best)![monthIndex]!)) best = id;
+    return best;
+  };
+  const headlineId = view.crossing ?? (monthIndex >= 0 ? busiest() : null);
+  const headlineCrossing = crossings.find((c) => c.id === headlineId);
+  const activity = (headlineId && series.get(headlineId)) || months.map(() => null);
+  const value = monthIndex >= 0 ? activity[monthIndex] ?? null : null;
+  const change = monthIndex >= 0 ? relativeChange(activity, monthIndex, view.baseline) : null;
+
+  const camera = startCamera(view.camera, headlineCrossing, crossings.filter((c) => series.has(c.id)));
+  const bounds = expandBbox(viewportBbox(camera, EMBED_VIEWPORT.width, EMBED_VIEWPORT.height), 1) as EmbedDataDto['bounds'];
+  let max = 0;
+  for (const values of series.values()) for (const v of values) if (v !== null && v > max) max = v;
+  const shown: EmbedCrossingDto[] = crossings
+    .filter((c) => c.id === headlineId || inBounds(c, bounds))
+    .map((c) => {
+      const values = series.get(c.id);
+      const v = monthIndex >= 0 && values ? values[monthIndex] : null;
+      const ch = monthIndex >= 0 && values ? relativeChange(values, monthIndex, view.baseline) : null;
+      return {
+        id: c.id, names: { en: c.nameEn, zh: c.nameZh, ko: c.nameKo }, countries: [c.countryA, c.countryB],
+        lng: c.lon, lat: c.lat, value: v, change: ch, radius: Math.round(radiusFor(v, max) * 10) / 10, color: changeColor(ch),
+      };
+    });
+
+  const pair: [string, string] = headlineCrossing ? [headlineCrossing.countryA, headlineCrossing.countryB] : ['CN', 'KP'];
+  const [{ trade, sources: tradeSources }, obsSources] = await Promise.all([
+    tradeFor(prisma, pair, months),
+    headlineId ? observationSources(prisma, headlineId, view.metric, fromDate, toDate) : Promise.resolve([]),
+  ]);
+  const month = monthIndex >= 0 ? months[monthIndex] : null;
+  return {
+    viewId: saved.id,
+    title: saved.title,
+    view,
+    metric: view.metric,
+    months,
+    month,
+    crossing: headlineId,
+    crossings: shown,
+    activity,
+    trade,
+    headline: { value, change, baseline: view.baseline },
+    summary: describeHeadline({
+      metric: view.metric, vehicleClass: view.vehicleClass, place: headlineCrossing?.nameEn ?? 'the crossings shown',
+      month, value, change, baseline: view.baseline, range: months.length ? { from: months[0], to: months.at(-1)! } : null,
+      synthetic, locale: 'en',
+    }),
+    sources: { trade: tradeSources, observations: obsSources },
+    synthetic,
+    camera,
+    bounds,
+    refreshSeconds,
+  };
+}

@@ -1,0 +1,160 @@
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedTrade } from '../seed/seed-trade.js';
+import { DANDONG, observationBody, startTestApp, type TestApp } from '../test/test-app.js';
+
+let t: TestApp;
+let viewId: string;
+const HOST = 'news.landport.test';
+
+async function submit(overrides: Record<string, unknown>, approve = true) {
+  const body = observationBody(overrides);
+  await t.request.post('/api/observations').set(t.as.observer).send(body).expect(201);
+  if (approve) await t.request.post('/api/review/decisions').set(t.as.analyst).send({ ids: [body.id], action: 'approve' }).expect(200);
+  return body.id;
+}
+
+beforeAll(async () => {
+  // No reuse window: every request here sees the database as it is (the cache has its own unit test).
+  t = await startTestApp({ embeds: { refreshSeconds: 30, cacheSeconds: 0, frameAncestors: "'self' https://news.example" } });
+  await seedTrade(t.db.prisma);
+  await submit({ observedAt: '2025-10-04T08:00:00Z', value: 100 });
+  await submit({ observedAt: '2025-11-03T08:00:00Z', value: 110 });
+  await submit({ observedAt: '2025-11-20T08:00:00Z', value: 130 });
+  await submit({ observedAt: '2025-11-21T08:00:00Z', value: 5000, source: 'not yet reviewed' }, false);
+  const saved = await t.request.post('/api/views').set(t.as.analyst).send({
+    title: 'Trucks at <Dandong> & "friends"',
+    view: { crossing: DANDONG, metric: 'queue_vehicles', vehicleClass: 'truck', from: '2025-09', to: '2025-12' },
+  });
+  viewId = saved.body.id;
+});
+afterAll(() => t.cleanup());
+
+describe('embed data', () => {
+  it('shows approved data only, with the headline, the summary sentence, the chart series and the sources', async () => {
+    const res = await t.request.get(`/embed/${viewId}/data.json`).expect(200);
+    const d = res.body;
+    expect(d.months).toEqual(['2025-09', '2025-10', '2025-11', '2025-12']);
+    expect(d.crossing).toBe(DANDONG);
+    expect(d.month).toBe('2025-11');
+    expect(d.activity).toEqual([null, 100, 120, null]);
+    expect(d.headline).toEqual({ value: 120, change: 0.2, baseline: 'previous' });
+    expect(d.summary).toBe('Trucks waiting at Sino-Korean Friendship Bridge (Dandong–Sinuiju), Nov 2025: 120, up 20 % on Oct');
+    expect(d.sources.observations).toEqual(['test observer, riverside promenade']);
+    expect(d.trade.reporter).toBe('CN');
+    expect(d.trade.exports[2]).toBeGreaterThan(0);
+    expect(d.sources.trade.length).toBeGreaterThan(0);
+    expect(d.crossings.find((c: { id: string }) => c.id === DANDONG)).toMatchObject({ value: 120, change: 0.2 });
+    expect(d.synthetic).toBe(false);
+    // Anyone may read it from any page; it revalidates cheaply.
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.headers['cache-control']).toMatch(/public, max-age=\d+, stale-while-revalidate=\d+/);
+    await t.request.get(`/embed/${viewId}/data.json`).set('If-None-Match', res.headers.etag).expect(304);
+  });
+
+  it('changes (and its validator with it) when an observation is approved', async () => {
+    const before = await t.request.get(`/embed/${viewId}/data.json`);
+    const id = await submit({ observedAt: '2025-12-02T08:00:00Z', value: 90 }, false);
+    const pending = await t.request.get(`/embed/${viewId}/data.json`).set('If-None-Match', before.headers.etag);
+    expect(pending.status).toBe(304);
+    await t.request.post('/api/review/decisions').set(t.as.analyst).send({ ids: [id], action: 'approve' }).expect(200);
+    const after = await t.request.get(`/embed/${viewId}/data.json`).set('If-None-Match', before.headers.etag);
+    expect(after.status).toBe(200);
+    expect(after.body.month).toBe('2025-12');
+    expect(after.body.summary).toBe('Trucks waiting at Sino-Korean Friendship Bridge (Dandong–Sinuiju), Dec 2025: 90, down 25 % on Nov');
+  });
+
+  it('offers the data shown as CSV', async () => {
+    const res = await t.request.get(`/embed/${viewId}/data.csv`).expect(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers["content-disposition"]).toBe(`attachment; filename=landport-${viewId}.csv`);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    const lines = res.text.trim().split('\r\n');
+    expect(lines[0]).toBe('month,crossing_id,crossing_name,metric,vehicle_class,value,trade_reporter,trade_partner,exports_usd,imports_usd,synthetic,sources');
+    expect(lines[2]).toMatch(new RegExp(`^2025-10,${DANDONG},Sino-Korean Friendship Bridge \\(Dandong–Sinuiju\\),queue_vehicles,truck,100,`));
+    expect(lines[1]).toMatch(/^2025-09,[^,]+,[^,]+,queue_vehicles,truck,,/);
+  });
+
+  it('answers 404 in the one error shape for an unknown or malformed id', async () => {
+    const res = await t.request.get('/embed/AAAAAAAAAA/data.json').expect(404);
+    expect(res.body.error.code).toBe('not_found');
+    await t.request.get('/embed/..%2Fetc/data.json').expect(404);
+    await t.request.get('/embed/AAAAAAAAAA').expect(404);
+  });
+});
+
+describe('embed page', () => {
+  it('is framable only as configured, carries the oEmbed link, title, summary and data, and escapes user text', async () => {
+    const res = await t.request.get(`/embed/${viewId}`).set('Host', HOST).expect(200);
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'self' https://news.example");
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    const html = res.text;
+    const oembedHref = `http://${HOST}/oembed?url=${encodeURIComponent(`http://${HOST}/embed/${viewId}`)}&amp;format=json`;
+    expect(html).toContain(`<link rel="alternate" type="application/json+oembed" href="${oembedHref}"`);
+    expect(html).toContain('<title>Trucks at &lt;Dandong&gt; &amp; &quot;friends&quot; · landport</title>');
+    expect(html).not.toContain('<Dandong>');
+    expect(html).toContain(`og:image" content="http://${HOST}/embed/${viewId}/image.png?width=1200&amp;height=630"`);
+    const json = /<script type="application\/json" id="landport-data">(.*?)<\/script>/s.exec(html)![1];
+    expect(JSON.parse(json).title).toBe('Trucks at <Dandong> & "friends"');
+    await t.request.get(`/embed/${viewId}`).set('Host', HOST).set('If-None-Match', res.headers.etag).expect(304);
+  });
+
+  it('leaves other pages unframable by this rule and without CORS', async () => {
+    const res = await t.request.get('/api/crossings');
+    expect(res.headers['content-security-policy']).toBeUndefined();
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('oEmbed', () => {
+  it('answers the oEmbed JSON for an embed URL within maxwidth and maxheight', async () => {
+    const url = `http://${HOST}/embed/${viewId}`;
+    const res = await t.request.get('/oembed').set('Host', HOST).query({ url, maxwidth: 500, maxheight: 400, format: 'json' }).expect(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.body).toMatchObject({
+      version: '1.0', type: 'rich', provider_name: 'landport', title: 'Trucks at <Dandong> & "friends"', width: 500, height: 400,
+      thumbnail_width: 500, thumbnail_height: 333,
+    });
+    expect(res.body.html).toContain(`<iframe src="${url}" title="Trucks at &lt;Dandong&gt; &amp; &quot;friends&quot;"`);
+    expect(res.body.html).toContain(`<script async src="http://${HOST}/embed.js"></script>`);
+    const thumb = await t.request.get(new URL(res.body.thumbnail_url).pathname + new URL(res.body.thumbnail_url).search).expect(200);
+    expect(await sharp(thumb.body).metadata()).toMatchObject({ format: 'png', width: 500, height: 333 });
+  });
+
+  it('answers 404 for an unknown view or another site, 501 for xml, 400 without a url', async () => {
+    await t.request.get('/oembed').set('Host', HOST).query({ url: `http://${HOST}/embed/AAAAAAAAAA` }).expect(404);
+    await t.request.get('/oembed').set('Host', HOST).query({ url: `http://elsewhere.example/embed/${viewId}` }).expect(404);
+    await t.request.get('/oembed').set('Host', HOST).query({ url: `http://${HOST}/embed/${viewId}`, format: 'xml' }).expect(501);
+    const bad = await t.request.get('/oembed').query({ maxwidth: 'wide' }).expect(400);
+    expect(bad.body.error.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['query.maxwidth', 'query.url']);
+  });
+});
+
+describe('static image', () => {
+  it('renders a PNG of the requested size, small, and an SVG an XML parser accepts', async () => {
+    const png = await t.request.get(`/embed/${viewId}/image.png`).query({ width: 800, height: 500 }).expect(200);
+    expect(png.headers['content-type']).toBe('image/png');
+    expect(png.body.length).toBeLessThan(80_000);
+    const meta = await sharp(png.body).metadata();
+    expect(meta).toMatchObject({ format: 'png', width: 800, height: 500 });
+    // Not a blank canvas: land, water and symbols make several colours.
+    const { channels } = await sharp(png.body).stats();
+    expect(channels[0].max - channels[0].min).toBeGreaterThan(50);
+
+    const svg = await t.request.get(`/embed/${viewId}/image.svg`).query({ width: 640, height: 400, dark: 'true' }).buffer(true).parse((res, cb) => {
+      let s = '';
+      res.on('data', (c: Buffer) => (s += c));
+      res.on('end', () => cb(null, s));
+    }).expect(200);
+    const text = svg.body as string;
+    expect(text.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="640" height="400"')).toBe(true);
+    expect(text).toContain('<title>Trucks at &lt;Dandong&gt; &amp; &quot;friends&quot;</title>');
+    // librsvg (through sharp) parses it as XML: a malformed document throws here.
+    expect(await sharp(Buffer.from(text)).metadata()).toMatchObject({ format: 'svg', width: 640, height: 400 });
+  });
+
+  it('names a bad size', async () => {
+    const res = await t.request.get(`/embed/${viewId}/image.png`).query({ width: 10, height: 'tall' }).expect(400);
+    expect(res.body.error.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['query.height', 'query.width']);
+  });
+});

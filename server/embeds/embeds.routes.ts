@@ -1,0 +1,103 @@
+import { Router, type Request, type Response } from 'express';
+import { embedImageQuery } from '../contracts/embeds.js';
+import { notFound } from '../http/http-error.js';
+import { publicOrigin } from '../http/public-origin.js';
+import { parseOrThrow } from '../http/validate.js';
+import { embedCsv } from './embed-csv.js';
+import { renderEmbedPage } from './embed-page.js';
+import { hashOf, type EmbedEntry, type EmbedService } from './embed-service.js';
+
+export type EmbedRouteOptions = {
+  service: EmbedService;
+  /** The page template (Vite's built embed page). */
+  template: string;
+  publicUrl?: string;
+  /** CSP `frame-ancestors` of embed pages: who may put them in an iframe. */
+  frameAncestors: string;
+};
+
+/**
+ * Only the embed page itself may be framed, by `frameAncestors`; it loads nothing from
+ * elsewhere, so everything else is locked to our own origin.
+ */
+const embedCsp = (frameAncestors: string) =>
+  [
+    "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
+    "worker-src 'self' blob: data:", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join('; ');
+
+/** Short freshness, then served stale while one request revalidates: a CDN absorbs the spike. */
+const cacheControl = (maxAge: number, swr: number) => `public, max-age=${maxAge}, stale-while-revalidate=${swr}`;
+
+/**
+ * `/embed/:id` and what it loads. Data and images answer any origin (CORS) and
+ * conditional requests; Express turns a matching If-None-Match into a 304 before any body is sent.
+ */
+export function embedsRouter({ service, template, publicUrl, frameAncestors }: EmbedRouteOptions): Router {
+  const router = Router();
+  const templateHash = hashOf(template);
+  const fresh = Math.max(1, Math.min(service.settings.cacheSeconds, service.settings.refreshSeconds));
+  const dataCache = cacheControl(fresh, 300);
+
+  async function entryOf(req: Request): Promise<EmbedEntry> {
+    const id = String(req.params.id);
+    const entry = await service.entry(id);
+    if (!entry) throw notFound(`Embed ${id}`);
+    return entry;
+  }
+
+  const allowAnyOrigin = (res: Response) => res.setHeader('Access-Control-Allow-Origin', '*');
+
+  router.get('/', () => {
+    throw notFound('Embed');
+  });
+
+  router.get('/:id', async (req, res) => {
+    const entry = await entryOf(req);
+    const origin = publicOrigin(req, publicUrl);
+    // The page is template + data + origin: its validator is made from theirs, without hashing the page.
+    res.setHeader('ETag', `W/"${hashOf(`${templateHash}|${entry.etag}|${origin}`)}"`);
+    res.setHeader('Cache-Control', dataCache);
+    res.setHeader('Content-Security-Policy', embedCsp(frameAncestors));
+    res.type('html').send(renderEmbedPage(template, entry, origin));
+  });
+
+  router.get('/:id/data.json', async (req, res) => {
+    const entry = await entryOf(req);
+    allowAnyOrigin(res);
+    res.setHeader('ETag', entry.etag);
+    res.setHeader('Cache-Control', dataCache);
+    res.type('json').send(entry.json);
+  });
+
+  router.get('/:id/data.csv', async (req, res) => {
+    const entry = await entryOf(req);
+    allowAnyOrigin(res);
+    res.setHeader('ETag', entry.etag.replace(/"$/, '-csv"'));
+    res.setHeader('Cache-Control', dataCache);
+    res.attachment(`landport-${entry.data.viewId}.csv`);
+    res.type('text/csv; charset=utf-8').send(embedCsv(entry.data));
+  });
+
+  router.get('/:id/basemap.json', async (req, res) => {
+    const entry = await entryOf(req);
+    const body = await service.basemapJson(entry);
+    res.setHeader('Cache-Control', cacheControl(86_400, 604_800));
+    res.type('json').send(body);
+  });
+
+  for (const format of ['svg', 'png'] as const) {
+    router.get(`/:id/image.${format}`, async (req, res) => {
+      const entry = await entryOf(req);
+      const opts = parseOrThrow(embedImageQuery, req.query, 'query');
+      const image = await service.image(entry, opts, format);
+      allowAnyOrigin(res);
+      res.setHeader('ETag', `W/"${hashOf(`${entry.etag}|${opts.width}|${opts.height}|${opts.dark}|${format}`)}"`);
+      res.setHeader('Cache-Control', cacheControl(300, 3600));
+      res.type(format === 'svg' ? 'image/svg+xml' : 'image/png').send(image);
+    });
+  }
+
+  return router;
+}

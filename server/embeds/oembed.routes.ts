@@ -1,0 +1,46 @@
+import { Router } from 'express';
+import { oembedQuery } from '../contracts/embeds.js';
+import { HttpError, notFound } from '../http/http-error.js';
+import { publicOrigin } from '../http/public-origin.js';
+import { parseOrThrow } from '../http/validate.js';
+import type { EmbedService } from './embed-service.js';
+import { EMBED_SIZE, embedSnippet } from './embed-snippet.js';
+
+/**
+ * `GET /oembed` (https://oembed.com/, a "rich" response): for the URL of one of our embeds,
+ * the snippet to paste and a thumbnail, within the consumer's maxwidth and maxheight.
+ */
+export function oembedRouter(service: EmbedService, publicUrl?: string): Router {
+  const router = Router();
+  router.get('/', async (req, res) => {
+    const q = parseOrThrow(oembedQuery, req.query, 'query');
+    if (q.format !== 'json') throw new HttpError(501, 'format_not_implemented', `format ${q.format} is not supported; use json`);
+    const origin = publicOrigin(req, publicUrl);
+    const url = new URL(q.url);
+    const id = url.origin === origin ? /^\/embed\/([0-9A-Za-z]{10})\/?$/.exec(url.pathname)?.[1] : undefined;
+    const entry = id ? await service.entry(id) : null;
+    if (!entry) throw notFound(`An embed at ${q.url}`);
+
+    const width = Math.min(EMBED_SIZE.width, q.maxwidth ?? Infinity);
+    const height = Math.min(EMBED_SIZE.height, q.maxheight ?? Infinity);
+    const thumbWidth = Math.max(200, Math.min(width, 2000));
+    const thumbHeight = Math.max(150, Math.round((thumbWidth * 400) / 600));
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Cache-Control', 'public, max-age=3600, stale-while-revalidate=86400');
+    res.json({
+      version: '1.0',
+      type: 'rich',
+      provider_name: 'landport',
+      provider_url: `${origin}/`,
+      title: entry.data.title,
+      html: embedSnippet(origin, entry.data.viewId, entry.data.title, height),
+      width,
+      height,
+      thumbnail_url: `${origin}/embed/${entry.data.viewId}/image.png?width=${thumbWidth}&height=${thumbHeight}`,
+      thumbnail_width: thumbWidth,
+      thumbnail_height: thumbHeight,
+      cache_age: 3600,
+    });
+  });
+  return router;
+}

@@ -1,0 +1,28 @@
+/**
+ * A small in-process cache with a time to live and a size bound (least recently used out).
+ * It holds promises, so a burst of requests for an expired key runs the work once.
+ * Entries are copies of what the database says; a second server has its own and agrees
+ * within the time to live (docs/architecture.md).
+ */
+export class TtlCache<V> {
+  private readonly entries = new Map<string, { value: Promise<V>; expires: number }>();
+
+  constructor(private readonly maxEntries: number, private readonly ttlMs: number) {}
+
+  get(key: string, load: () => Promise<V>, now = Date.now()): Promise<V> {
+    const hit = this.entries.get(key);
+    if (hit && hit.expires > now) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit.value;
+    }
+    const value = load();
+    this.entries.set(key, { value, expires: now + this.ttlMs });
+    // A failure is not cached: the next request tries again.
+    value.catch(() => {
+      if (this.entries.get(key)?.value === value) this.entries.delete(key);
+    });
+    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    return value;
+  }
+}
