@@ -7,7 +7,7 @@ import { laggedCorrelations } from './analysis/lagged-correlation.js';
 import { yearOverYear } from './analysis/year-over-year.js';
 import { api, type AnnualTrade, type CrossingCollection, type MonthlyTrade } from './api.js';
 import type { StringKey } from './i18n/en.js';
-import { pickLanguage, t, type NameLanguage } from './i18n/t.js';
+import { nameIn, pickLanguage, t, type NameLanguage } from './i18n/t.js';
 import { CROSSINGS_LAYER, addCrossingsLayers, applyCrossingSymbols, setCrossingLabels, type CrossingSymbol } from './map/crossings-layer.js';
 import { renderPanel } from './ui/crossing-panel.js';
 import { el, formatNumber } from './ui/dom.js';
@@ -310,6 +310,17 @@ export class Controller {
     const bounds = new LngLatBounds();
     for (const f of focus) bounds.extend(f.geometry!.coordinates as [number, number]);
     this.map.fitBounds(bounds, { padding: 60, maxZoom: 9, animate: false });
+  }
+
+  /** A copy of what the map shows now (for saving it as an embed). */
+  currentView(): ViewState {
+    return structuredClone(this.view);
+  }
+
+  /** A title for the view: the metric, and the crossing when one is selected. */
+  describeView(): string {
+    const crossing = this.crossings.features.find((f) => f.properties.id === this.view.crossing);
+    return crossing ? `${this.metricLabel()} at ${nameIn(crossing.properties.names, this.lang)}` : this.metricLabel();
   }
 
   private metricLabel() {

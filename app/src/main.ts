@@ -4,6 +4,7 @@ import { Controller } from './controller.js';
 import { createMap } from './map/create-map.js';
 import { offlineBasemapStyle } from './map/basemap-style.js';
 import { parseViewState } from './view-state.js';
+import { renderEmbedButton } from './ui/embed-dialog.js';
 import './styles.css';
 
 const byId = (id: string) => document.getElementById(id)!;
@@ -21,6 +22,7 @@ async function main() {
   });
   // Exposed for the end-to-end tests and the benchmark, which read the map's rendered features.
   (window as unknown as { landport: unknown }).landport = { map, controller };
+  renderEmbedButton(byId('embed-action'), () => controller.currentView(), () => controller.describeView());
   await controller.start();
 }
 

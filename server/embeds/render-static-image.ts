@@ -4,6 +4,7 @@ import type { EmbedDataDto } from '../contracts/embeds.js';
 import type { Basemap } from '../basemap/natural-earth.js';
 import { cameraForBbox, project, viewportBbox } from '../../geo/web-mercator.js';
 import { formatValue } from '../../app/src/analysis/headline-summary.js';
+import { compactSources } from '../../app/src/embed/compact-sources.js';
 import { EMBED_VIEWPORT } from './embed-data.js';
 
 export type ImageOptions = { width: number; height: number; dark: boolean };
@@ -105,9 +106,9 @@ export function renderEmbedSvg(data: EmbedDataDto, basemap: Basemap, opts: Image
   const textWidth = Math.min(width - 24, 460);
   const summaryLines = wrapText(data.summary, Math.floor((textWidth - 20) / (12 * 0.55)), 3);
   const sources = [
-    data.sources.trade.length ? `Trade: ${data.sources.trade.join('; ')}` : '',
-    data.sources.observations.length ? `Observations: ${data.sources.observations.join('; ')}` : '',
-  ].filter(Boolean).join(' · ');
+    data.sources.trade.length ? `trade: ${compactSources(data.sources.trade, 2)}` : '',
+    data.sources.observations.length ? `observations: ${compactSources(data.sources.observations, 2)}` : '',
+  ].filter(Boolean).join('. ');
   const sourceLine = fit(`Source: ${sources || 'no approved data yet'} · landport`, width - 20, 11);
   const panelHeight = 86 + summaryLines.length * 15;
 

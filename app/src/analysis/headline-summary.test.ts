@@ -33,7 +33,7 @@ describe('describeHeadline', () => {
     expect(describeHeadline({ ...facts, metric: 'wait_minutes', vehicleClass: null, value: 92.46, change: null }))
       .toBe('Wait (minutes) at Sino-Korean Friendship Bridge, Nov 2025: 92.5');
     expect(describeHeadline({ ...facts, metric: 'crossed_vehicles', value: 12345.6, change: null, locale: 'de' }))
-      .toMatch(/^Trucks crossing at Sino-Korean Friendship Bridge, Nov\.? 2025: 12\.346$/);
+      .toBe('Trucks crossing at Sino-Korean Friendship Bridge, Nov 2025: 12.346');
     expect(metricPhrase('queue_length_m', 'bus')).toBe('Queue of buses (metres)');
     expect(previousMonth('2025-01')).toBe('2024-12');
   });

@@ -13,8 +13,11 @@ export type HeadlineFacts = {
   /** The month shown when the data has no value: the range searched. */
   range: { from: string; to: string } | null;
   synthetic: boolean;
+  /** For numbers; words and month names are English, the one language the UI has so far. */
   locale: string;
 };
+
+const TEXT_LOCALE = 'en';
 
 const NOUNS: Record<string, string> = {
   truck: 'trucks', bus: 'buses', car: 'cars', rail_wagon: 'rail wagons', pedestrian: 'pedestrians', other: 'other vehicles',
@@ -55,7 +58,7 @@ export function describeChange(change: number | null, month: string, baseline: B
   if (change === null) return null;
   const prev = previousMonth(month);
   const against = baseline === 'previous'
-    ? formatMonth(prev, locale, prev.slice(0, 4) !== month.slice(0, 4))
+    ? formatMonth(prev, TEXT_LOCALE, prev.slice(0, 4) !== month.slice(0, 4))
     : 'the 12-month average';
   const pct = Math.round(Math.abs(change) * 100);
   if (pct === 0) return `unchanged on ${against}`;
@@ -70,11 +73,11 @@ export function describeHeadline(f: HeadlineFacts): string {
   const what = `${metricPhrase(f.metric, f.vehicleClass)} at ${f.place}`;
   let sentence: string;
   if (f.month === null || f.value === null) {
-    const when = f.range ? ` between ${formatMonth(f.range.from, f.locale)} and ${formatMonth(f.range.to, f.locale)}` : ' yet';
+    const when = f.range ? ` between ${formatMonth(f.range.from, TEXT_LOCALE)} and ${formatMonth(f.range.to, TEXT_LOCALE)}` : ' yet';
     sentence = `${what}: no approved observations${when}`;
   } else {
     const change = describeChange(f.change, f.month, f.baseline, f.locale);
-    sentence = `${what}, ${formatMonth(f.month, f.locale)}: ${formatValue(f.metric, f.value, f.locale)}${change ? `, ${change}` : ''}`;
+    sentence = `${what}, ${formatMonth(f.month, TEXT_LOCALE)}: ${formatValue(f.metric, f.value, f.locale)}${change ? `, ${change}` : ''}`;
   }
   return f.synthetic ? `${sentence} (synthetic demo data, not real observations)` : sentence;
 }

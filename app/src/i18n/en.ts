@@ -81,6 +81,16 @@ export const en = {
   derived: '(sum of exports and imports from one source)',
   approximate: '(approximate)',
   demoNote: 'synthetic demo',
+  embedSource: 'Source',
+  embedTradeSource: 'trade: {sources}',
+  embedObservationSource: 'observations: {sources}',
+  embedNoData: 'no approved data yet',
+  embedGetData: 'Get the data (CSV)',
+  embedOpenInLandport: 'landport',
+  embedSynthetic: 'Demo data: these observations are made up, not real.',
+  embedNoValue: 'No approved observations',
+  embedMapLabel: 'Map: {summary}',
+  embedUpdated: 'Updated {time}',
 } as const;
 
 export type StringKey = keyof typeof en;

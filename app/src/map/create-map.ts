@@ -1,11 +1,11 @@
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { ViewState } from '../view-state.js';
 import { SnapshotControl } from './snapshot-control.js';
+import { MAPLIBRE_WORKER_URL } from './worker-url.js';
 
-// Vite does not bundle MapLibre's worker on its own: point MapLibre at the emitted file.
-setWorkerUrl(workerUrl);
+// MapLibre's worker is its own entry in our build (vite.config.ts): point MapLibre at it.
+setWorkerUrl(MAPLIBRE_WORKER_URL);
 
 /** The China–DPRK border, shown until the data says where to look. */
 export const DEFAULT_CAMERA = { zoom: 5.2, lat: 41.3, lng: 127.2 };

@@ -1,0 +1,98 @@
+import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
+import type { EmbedDataDto } from '../../../server/contracts/embeds.js';
+import { nameIn, type NameLanguage } from '../i18n/t.js';
+import { MAPLIBRE_WORKER_URL } from '../map/worker-url.js';
+
+setWorkerUrl(MAPLIBRE_WORKER_URL);
+
+type Basemap = { countries: GeoJSON.FeatureCollection; borders: GeoJSON.FeatureCollection };
+
+const PALETTES = {
+  light: { water: '#c9dcea', land: '#f4f1ea', border: '#8a7f74', text: '#222222', halo: '#ffffff', selected: '#111111' },
+  dark: { water: '#17202a', land: '#2c3136', border: '#8c8c8c', text: '#eeeeee', halo: '#111111', selected: '#ffffff' },
+};
+
+/** The crossings as flat features (MapLibre expressions read top-level properties only). */
+export function crossingFeatures(d: EmbedDataDto, lang: NameLanguage): GeoJSON.FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: d.crossings
+      .filter((c) => c.lng !== null && c.lat !== null)
+      .map((c) => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [c.lng!, c.lat!] },
+        properties: {
+          id: c.id, label: nameIn(c.names, lang), radius: c.radius, color: c.color,
+          hasValue: c.value !== null, selected: c.id === d.crossing,
+        },
+      })),
+  };
+}
+
+function styleFor(d: EmbedDataDto, basemap: Basemap, dark: boolean, lang: NameLanguage): StyleSpecification {
+  const c = dark ? PALETTES.dark : PALETTES.light;
+  return {
+    version: 8,
+    sources: {
+      countries: { type: 'geojson', data: basemap.countries, attribution: 'Natural Earth' },
+      borders: { type: 'geojson', data: basemap.borders },
+      crossings: { type: 'geojson', data: crossingFeatures(d, lang) },
+    },
+    layers: [
+      { id: 'water', type: 'background', paint: { 'background-color': c.water } },
+      { id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': c.land } },
+      { id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': c.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 9, 2] } },
+      {
+        id: 'crossings',
+        type: 'circle',
+        source: 'crossings',
+        paint: {
+          'circle-radius': ['get', 'radius'],
+          'circle-color': ['get', 'color'],
+          'circle-opacity': ['case', ['get', 'hasValue'], 0.85, 0.35],
+          'circle-stroke-color': ['case', ['get', 'selected'], c.selected, c.halo],
+          'circle-stroke-width': ['case', ['get', 'selected'], 3, 1],
+        },
+      },
+      {
+        id: 'crossing-labels',
+        type: 'symbol',
+        source: 'crossings',
+        layout: {
+          'text-field': ['get', 'label'],
+          'text-size': ['case', ['get', 'selected'], 13, 11],
+          'text-offset': [0, 1.6],
+          'text-anchor': 'top',
+          'text-max-width': 14,
+          'text-optional': true,
+        },
+        paint: { 'text-color': c.text, 'text-halo-color': c.halo, 'text-halo-width': 1.5 },
+      },
+    ],
+  };
+}
+
+/** The embed's map: the saved camera, panning kept to the area the basemap was cut to. */
+export function createEmbedMap(
+  container: HTMLElement, d: EmbedDataDto, basemap: Basemap, opts: { dark: boolean; interactive: boolean; lang: NameLanguage },
+): MapLibreMap {
+  const map = new MapLibreMap({
+    container,
+    style: styleFor(d, basemap, opts.dark, opts.lang),
+    center: [d.camera.lng, d.camera.lat],
+    zoom: d.camera.zoom,
+    maxBounds: d.bounds,
+    interactive: opts.interactive,
+    // In an article, the page scrolls: zooming takes ctrl/⌘ + scroll or two fingers.
+    cooperativeGestures: opts.interactive,
+    attributionControl: false,
+    canvasContextAttributes: { preserveDrawingBuffer: false },
+  });
+  map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
+  if (opts.interactive) map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  return map;
+}
+
+export function updateEmbedMap(map: MapLibreMap, d: EmbedDataDto, lang: NameLanguage) {
+  (map.getSource('crossings') as GeoJSONSource | undefined)?.setData(crossingFeatures(d, lang));
+}

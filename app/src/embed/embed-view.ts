@@ -1,0 +1,87 @@
+import type { EmbedDataDto } from '../../../server/contracts/embeds.js';
+import { describeChange, describeHeadline, formatMonth, formatValue, metricPhrase } from '../analysis/headline-summary.js';
+import { nameIn, t, type NameLanguage } from '../i18n/t.js';
+import { el } from '../ui/dom.js';
+import { renderEmbedChart } from './embed-chart.js';
+import { compactSources } from './compact-sources.js';
+import type { EmbedFlags } from './flags.js';
+
+/** The parts of the embed that change with the data; the map box stays put across refreshes. */
+export type EmbedElements = {
+  title: HTMLElement; figure: HTMLElement; summary: HTMLElement; demo: HTMLElement;
+  mapBox: HTMLElement; chart: HTMLElement; footer: HTMLElement;
+};
+
+export function buildEmbedLayout(root: HTMLElement, flags: EmbedFlags): EmbedElements {
+  const parts: EmbedElements = {
+    title: el('h1', { className: 'embed-title' }),
+    figure: el('p', { className: 'embed-figure' }),
+    summary: el('p', { className: 'visually-hidden', id: 'embed-summary' }),
+    demo: el('p', { className: 'embed-demo', role: 'note' }),
+    mapBox: el('div', { className: 'embed-map', id: 'embed-map' }),
+    chart: el('div', { className: 'embed-chart' }),
+    footer: el('footer', { className: 'embed-footer' }),
+  };
+  const header = el('header', { className: 'embed-header' }, parts.title, parts.figure, parts.summary);
+  if (flags.plain) {
+    parts.title.hidden = true;
+    parts.footer.hidden = true;
+  }
+  root.replaceChildren(header, parts.demo, parts.mapBox, parts.chart, parts.footer);
+  return parts;
+}
+
+/** The headline sentence in the reader's language for names and numbers (words are English for now). */
+export function summaryOf(d: EmbedDataDto, lang: NameLanguage, locale: string): string {
+  const crossing = d.crossings.find((c) => c.id === d.crossing);
+  return describeHeadline({
+    metric: d.metric, vehicleClass: d.view.vehicleClass, place: crossing ? nameIn(crossing.names, lang) : 'the crossings shown',
+    month: d.month, value: d.headline.value, change: d.headline.change, baseline: d.headline.baseline,
+    range: d.months.length ? { from: d.months[0], to: d.months.at(-1)! } : null, synthetic: d.synthetic, locale,
+  });
+}
+
+/** Fills title, headline, screen-reader summary, chart and source line from the data; text only, never HTML. */
+export function renderEmbed(parts: EmbedElements, d: EmbedDataDto, opts: { lang: NameLanguage; locale: string; static: boolean }) {
+  const summary = summaryOf(d, opts.lang, opts.locale);
+  parts.title.textContent = d.title;
+  const value = d.headline.value === null ? t('embedNoValue') : formatValue(d.metric, d.headline.value, opts.locale);
+  const change = d.month ? describeChange(d.headline.change, d.month, d.headline.baseline, opts.locale) : null;
+  const direction = d.headline.change === null ? 'flat' : d.headline.change > 0 ? 'up' : d.headline.change < 0 ? 'down' : 'flat';
+  parts.figure.replaceChildren(
+    el('strong', { className: 'embed-value', 'aria-hidden': 'true' }, value),
+    el('span', { className: `embed-change embed-change-${direction}`, 'aria-hidden': 'true' },
+      [d.month ? formatMonth(d.month, 'en') : '', change].filter(Boolean).join(' · ')),
+  );
+  parts.summary.textContent = summary;
+  parts.demo.textContent = t('embedSynthetic');
+  parts.demo.hidden = !d.synthetic;
+  // A map is a picture to a screen reader: it is given the sentence it stands for.
+  parts.mapBox.setAttribute('role', opts.static ? 'img' : 'region');
+  parts.mapBox.setAttribute('aria-label', t('embedMapLabel', { summary }));
+  const crossing = d.crossings.find((c) => c.id === d.crossing);
+  const activityLabel = `${metricPhrase(d.metric, d.view.vehicleClass)}${crossing ? ` · ${nameIn(crossing.names, opts.lang)}` : ''}`;
+  renderEmbedChart(parts.chart, d, activityLabel, 'en');
+
+  const sources = [
+    d.sources.trade.length ? t('embedTradeSource', { sources: compactSources(d.sources.trade) }) : '',
+    d.sources.observations.length ? t('embedObservationSource', { sources: compactSources(d.sources.observations) }) : '',
+  ].filter(Boolean).join('. ');
+  parts.footer.replaceChildren(
+    el('p', { className: 'embed-source' }, `${t('embedSource')}: ${sources || t('embedNoData')}`),
+    el('p', { className: 'embed-links' },
+      el('a', { href: `/embed/${d.viewId}/data.csv`, download: `landport-${d.viewId}.csv`, className: 'embed-data-link' }, t('embedGetData')),
+      ' · ',
+      el('a', { href: `/${viewQuery(d)}`, target: '_blank', rel: 'noopener' }, t('embedOpenInLandport'))),
+  );
+}
+
+/** The analyst map's URL for the same view. */
+function viewQuery(d: EmbedDataDto): string {
+  const p = new URLSearchParams();
+  const v = d.view;
+  for (const [k, val] of Object.entries({ crossing: v.crossing, metric: v.metric, from: v.from, to: v.to, month: d.month, vehicleClass: v.vehicleClass, direction: v.direction, method: v.method })) {
+    if (val) p.set(k, val);
+  }
+  return `?${p}`;
+}

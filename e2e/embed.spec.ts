@@ -1,0 +1,200 @@
+import http from 'node:http';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Frame, Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
+import { apiAs, createAccount, type Account } from './accounts.js';
+
+const DANDONG = 'cn-kp-dandong-sinuiju-friendship-bridge';
+const LIVE_AT = 'cn-kp-dandong-sinuiju-new-yalu-bridge';
+
+type EmbedWindow = { landportEmbed?: { map: { loaded(): boolean; getCenter(): { lng: number; lat: number } } | null; refreshes: number; changes: number } };
+
+let analystAccount: Promise<Account> | null = null;
+
+async function saveView(baseURL: string, title: string, view: Record<string, unknown>) {
+  analystAccount ??= createAccount(baseURL, 'analyst');
+  const analyst = await apiAs(baseURL, await analystAccount);
+  const res = await analyst.post('/api/views', { data: { title, view } });
+  expect(res.status()).toBe(201);
+  const saved = (await res.json()) as { id: string; embedCode: string; embedUrl: string };
+  await analyst.dispose();
+  return saved;
+}
+
+async function waitForEmbedMap(target: Page | Frame) {
+  await target.waitForFunction(() => (window as unknown as EmbedWindow).landportEmbed?.map?.loaded());
+}
+
+/** A publisher's page on another origin (localhost on its own port): the snippets and nothing else. */
+async function publisherPage(body: string) {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html><head><title>News</title></head><body><h1>Trucks queue again</h1>${body}<p>End of article.</p></body></html>`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
+  return { url: `http://localhost:${(server.address() as AddressInfo).port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+test('two embeds on another site size themselves to their content', async ({ page, baseURL, pageProblems }) => {
+  const a = await saveView(baseURL!, 'Trucks queuing at Dandong', { crossing: DANDONG, metric: 'queue_vehicles' });
+  const b = await saveView(baseURL!, 'Rail wagons at Ji\'an', { crossing: 'cn-kp-jian-manpo-rail', metric: 'crossed_vehicles' });
+  // Two snippets as pasted (each carries the script; it installs itself once), in columns of different widths.
+  const publisher = await publisherPage(
+    `<div style="width:340px">${a.embedCode}</div><div style="width:720px">${b.embedCode}</div>`,
+  );
+  try {
+    await page.goto(publisher.url);
+    const frames = page.locator('iframe[data-landport-embed]');
+    await expect(frames).toHaveCount(2);
+    await expect(frames.nth(0)).toHaveAttribute('title', 'Trucks queuing at Dandong');
+    await expect(frames.nth(0)).toHaveAttribute('aria-label', 'Trucks queuing at Dandong');
+
+    for (const i of [0, 1]) {
+      const frame = (await frames.nth(i).elementHandle())!;
+      const content = (await frame.contentFrame())!;
+      await waitForEmbedMap(content);
+      // The iframe's height follows its own document's, whatever that is at this width.
+      await expect.poll(async () => {
+        const inner = await content.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+        const outer = await frame.evaluate((f) => (f as HTMLIFrameElement).getBoundingClientRect().height);
+        return Math.abs(inner - outer);
+      }).toBeLessThanOrEqual(1);
+    }
+    const heights = await frames.evaluateAll((fs) => fs.map((f) => f.getBoundingClientRect().height));
+    expect(heights[0]).not.toBe(560);
+    expect(heights[0]).not.toBe(heights[1]);
+    // No scrollbars inside: each document fits its frame.
+    for (const i of [0, 1]) {
+      const content = (await (await frames.nth(i).elementHandle())!.contentFrame())!;
+      expect(await content.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight + 1)).toBe(true);
+    }
+  } finally {
+    await publisher.close();
+  }
+  expect(pageProblems).toEqual([]);
+});
+
+test('the dark flag changes the colours; the static flag turns interaction off', async ({ page, baseURL, pageProblems }) => {
+  const { id } = await saveView(baseURL!, 'Dandong', { crossing: DANDONG, metric: 'queue_vehicles' });
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+  await page.goto(`/embed/${id}?dark=false`);
+  await waitForEmbedMap(page);
+  expect(await background()).toBe('rgb(255, 255, 255)');
+  await page.goto(`/embed/${id}?dark=true`);
+  await waitForEmbedMap(page);
+  expect(await background()).toBe('rgb(18, 20, 23)');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`/embed/${id}?dark=auto`);
+  await waitForEmbedMap(page);
+  expect(await background()).toBe('rgb(18, 20, 23)');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  const dragAcrossMap = async () => {
+    const box = (await page.locator('#embed-map').boundingBox())!;
+    const before = await page.evaluate(() => (window as unknown as EmbedWindow).landportEmbed!.map!.getCenter());
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 - 120, box.y + box.height / 2 - 40, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    const after = await page.evaluate(() => (window as unknown as EmbedWindow).landportEmbed!.map!.getCenter());
+    return Math.abs(after.lng - before.lng) + Math.abs(after.lat - before.lat);
+  };
+
+  await page.goto(`/embed/${id}`);
+  await waitForEmbedMap(page);
+  await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();
+  expect(await dragAcrossMap()).toBeGreaterThan(0.01);
+
+  await page.goto(`/embed/${id}?static`);
+  await waitForEmbedMap(page);
+  await expect(page.getByRole('button', { name: 'Zoom in' })).toHaveCount(0);
+  expect(await dragAcrossMap()).toBe(0);
+  // A static map is a picture: it carries the summary sentence.
+  await expect(page.locator('#embed-map')).toHaveAttribute('role', 'img');
+  await expect(page.locator('#embed-map')).toHaveAttribute('aria-label', /^Map: Vehicles waiting at Sino-Korean Friendship Bridge/);
+
+  await page.goto(`/embed/${id}?plain`);
+  await waitForEmbedMap(page);
+  await expect(page.locator('.embed-title')).toBeHidden();
+  await expect(page.locator('.embed-footer')).toBeHidden();
+  // Made-up data says so on screen, plain or not.
+  await expect(page.locator('.embed-demo')).toHaveText('Demo data: these observations are made up, not real.');
+  expect(pageProblems).toEqual([]);
+});
+
+test('the embed page is accessible, discoverable, and its data link downloads the CSV', async ({ page, baseURL, pageProblems }) => {
+  const { id } = await saveView(baseURL!, 'Trucks queuing at <Dandong>', { crossing: DANDONG, metric: 'queue_vehicles' });
+  await page.goto(`/embed/${id}?locale=ko`);
+  await waitForEmbedMap(page);
+  await expect(page.locator('h1')).toHaveText('Trucks queuing at <Dandong>');
+  // Names follow the locale; the sentence for screen readers is there, and hidden from sight only.
+  await expect(page.locator('#embed-summary')).toHaveText(/^Vehicles waiting at 중조우의교, [A-Z][a-z]{2} \d{4}: \d+/);
+  await expect(page.locator('link[rel="alternate"][type="application/json+oembed"]')).toHaveAttribute(
+    'href', `${baseURL}/oembed?url=${encodeURIComponent(`${baseURL}/embed/${id}`)}&format=json`,
+  );
+  await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', `${baseURL}/embed/${id}/image.png?width=1200&height=630`);
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Get the data (CSV)' }).click()]);
+  expect(download.suggestedFilename()).toBe(`landport-${id}.csv`);
+  const csv = fs.readFileSync((await download.path())!, 'utf8').trim().split('\r\n');
+  expect(csv[0]).toBe('month,crossing_id,crossing_name,metric,vehicle_class,value,trade_reporter,trade_partner,exports_usd,imports_usd,synthetic,sources');
+  const months = await page.evaluate(() => (JSON.parse(document.getElementById('landport-data')!.textContent!) as { months: string[] }).months);
+  expect(csv.filter((line) => line.includes(`,${DANDONG},`))).toHaveLength(months.length);
+  expect(pageProblems).toEqual([]);
+});
+
+test('an observation approved while the embed is open appears without a reload', async ({ page, baseURL, pageProblems }) => {
+  const { id } = await saveView(baseURL!, 'Waits at the New Yalu River Bridge', { crossing: LIVE_AT, metric: 'wait_minutes' });
+  await page.goto(`/embed/${id}`);
+  await waitForEmbedMap(page);
+  await expect(page.locator('.embed-value')).toHaveText('No approved observations');
+  await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+  const observer = await apiAs(baseURL!, await createAccount(baseURL!, 'observer'));
+  const posted = await observer.post('/api/observations', {
+    data: { id: crypto.randomUUID(), crossingId: LIVE_AT, observedAt: '2025-11-10T08:00:00Z', metric: 'wait_minutes', value: 47, vehicleClass: 'truck', method: 'field', source: 'e2e observer at the bridge' },
+  });
+  expect(posted.status()).toBe(201);
+  const { id: observationId } = (await posted.json()) as { id: string };
+  await observer.dispose();
+  // Submitted is not public: after a couple of refreshes the embed still shows nothing.
+  const refreshes = await page.evaluate(() => (window as unknown as EmbedWindow).landportEmbed!.refreshes);
+  await page.waitForFunction((n) => (window as unknown as EmbedWindow).landportEmbed!.refreshes >= n + 2, refreshes);
+  await expect(page.locator('.embed-value')).toHaveText('No approved observations');
+
+  const analyst = await apiAs(baseURL!, await (analystAccount ??= createAccount(baseURL!, 'analyst')));
+  expect((await analyst.post('/api/review/decisions', { data: { ids: [observationId], action: 'approve' } })).status()).toBe(200);
+  await analyst.dispose();
+  // EMBED_REFRESH_SECONDS=1 and EMBED_CACHE_SECONDS=1 in playwright.config.ts: well inside 10 s.
+  await expect(page.locator('.embed-value')).toHaveText('47', { timeout: 10_000 });
+  await expect(page.locator('#embed-summary')).toHaveText('Wait (minutes) at New Yalu River Bridge (Dandong–Sinuiju), Nov 2025: 47');
+  await expect(page.locator('.embed-source')).toContainText('observations: e2e observer at the bridge');
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  expect(pageProblems).toEqual([]);
+});
+
+test('an analyst saves the map view as an embed and gets the code to paste', async ({ page, baseURL, pageProblems }) => {
+  const analyst = await createAccount(baseURL!, 'analyst');
+  await page.goto(`/?crossing=${DANDONG}&metric=queue_vehicles&map=8.00/40.1000/124.4000`);
+  await page.getByRole('button', { name: 'Embed this view' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Embed this view' });
+  await dialog.getByLabel('Email').fill(analyst.email);
+  await dialog.getByLabel('Password').fill(analyst.password);
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  await expect(dialog.getByLabel('Title shown above the embed')).toHaveValue('Vehicles queuing at Sino-Korean Friendship Bridge (Dandong–Sinuiju)');
+  await dialog.getByLabel('Title shown above the embed').fill('Queue at the Friendship Bridge');
+  await dialog.getByRole('button', { name: 'Save and get the embed code' }).click();
+  const code = await dialog.getByLabel('Embed code').inputValue();
+  expect(code).toMatch(new RegExp(`^<iframe src="${baseURL}/embed/[0-9A-Za-z]{10}" title="Queue at the Friendship Bridge"`));
+  expect(code).toContain(`<script async src="${baseURL}/embed.js"></script>`);
+
+  const embedUrl = /src="([^"]+\/embed\/[0-9A-Za-z]{10})"/.exec(code)![1];
+  const data = await (await page.request.get(`${embedUrl}/data.json`)).json();
+  expect(data.view).toMatchObject({ crossing: DANDONG, metric: 'queue_vehicles', camera: { zoom: 8, lat: 40.1, lng: 124.4 } });
+  expect(data.title).toBe('Queue at the Friendship Bridge');
+  expect(pageProblems).toEqual([]);
+});
