@@ -53,6 +53,12 @@ export type AppDeps = {
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
 
+/** Vite names built files by their content hash: such a name never changes content, so caches keep it. */
+const HASHED_ASSET = /[\\/]assets[\\/][\w.-]+-[\w-]{8}\.(js|css)$/;
+const cacheHashedAssets = (res: express.Response, file: string) => {
+  if (HASHED_ASSET.test(file)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+};
+
 /** Builds the HTTP app; `main.ts` only wires config and listens, tests call this on port 0. */
 export function createApp({
   db, logger, bodyLimitBytes = 1_000_000, staticDir, basemapStyleUrl, secureCookies = false, loginLimit = 10,
@@ -118,7 +124,7 @@ export function createApp({
   });
 
   if (staticDir && fs.existsSync(staticDir)) {
-    app.use(express.static(staticDir, { index: 'index.html', maxAge: 0 }));
+    app.use(express.static(staticDir, { index: 'index.html', maxAge: 0, setHeaders: cacheHashedAssets }));
   }
   app.use(notFoundHandler);
   app.use(errorMiddleware);

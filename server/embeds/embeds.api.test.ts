@@ -79,7 +79,10 @@ describe('embed data', () => {
     const res = await t.request.get('/embed/AAAAAAAAAA/data.json').expect(404);
     expect(res.body.error.code).toBe('not_found');
     await t.request.get('/embed/..%2Fetc/data.json').expect(404);
-    await t.request.get('/embed/AAAAAAAAAA').expect(404);
+    // The page itself answers with a short HTML page: it shows inside a publisher's iframe.
+    const page = await t.request.get('/embed/AAAAAAAAAA').expect(404);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.text).toContain('the embed was not found');
   });
 });
 

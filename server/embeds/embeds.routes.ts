@@ -27,6 +27,10 @@ const embedCsp = (frameAncestors: string) =>
     `frame-ancestors ${frameAncestors}`,
   ].join('; ');
 
+const MISSING_EMBED_PAGE =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Embed not found · landport</title></head>' +
+  '<body style="font:14px system-ui,sans-serif;padding:12px"><p>This map is not available: the embed was not found.</p></body></html>';
+
 /** Short freshness, then served stale while one request revalidates: a CDN absorbs the spike. */
 const cacheControl = (maxAge: number, swr: number) => `public, max-age=${maxAge}, stale-while-revalidate=${swr}`;
 
@@ -54,7 +58,13 @@ export function embedsRouter({ service, template, publicUrl, frameAncestors }: E
   });
 
   router.get('/:id', async (req, res) => {
-    const entry = await entryOf(req);
+    const entry = await service.entry(String(req.params.id));
+    if (!entry) {
+      // Inside a publisher's iframe a JSON error would show as raw text: a short page says it plainly.
+      res.status(404).setHeader('Content-Security-Policy', embedCsp(frameAncestors));
+      res.type('html').send(MISSING_EMBED_PAGE);
+      return;
+    }
     const origin = publicOrigin(req, publicUrl);
     // The page is template + data + origin: its validator is made from theirs, without hashing the page.
     res.setHeader('ETag', `W/"${hashOf(`${templateHash}|${entry.etag}|${origin}`)}"`);
