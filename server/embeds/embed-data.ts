@@ -4,8 +4,8 @@ import type { Metric } from '../contracts/common.js';
 import { savedViewSettings } from '../contracts/views.js';
 import { listCrossings } from '../crossings/crossings.repo.js';
 import { listMonthlyRollup } from '../rollups/monthly-rollup.repo.js';
+import { rollupGrid } from '../rollups/rollup-grid.js';
 import { monthStart, nextMonthStart } from '../time/month-bounds.js';
-import { monthsBetween } from '../time/months.js';
 import { getMonthlyTrade } from '../trade/trade.service.js';
 import { monthlyValue } from '../../app/src/analysis/monthly-value.js';
 import { relativeChange } from '../../app/src/analysis/change.js';
@@ -87,18 +87,10 @@ export async function buildEmbedData(prisma: PrismaClient, saved: SavedView, ref
     listCrossings(prisma),
   ]);
 
-  const seen = rows.map((r) => r.month).sort();
-  const first = view.from ?? seen[0];
-  const last = view.to ?? seen.at(-1);
-  const months = first && last ? monthsBetween(first, last) : [];
+  const { months, cells } = rollupGrid(rows, view.from, view.to);
   const index = new Map(months.map((m, i) => [m, i]));
-  const series = new Map<string, (number | null)[]>();
-  let synthetic = false;
-  for (const r of rows) {
-    const values = series.get(r.crossingId) ?? series.set(r.crossingId, months.map(() => null)).get(r.crossingId)!;
-    values[index.get(r.month)!] = monthlyValue(view.metric, { n: r.observations, sum: r.sum, mean: r.mean, max: r.max, synthetic: r.synthetic });
-    synthetic ||= r.synthetic;
-  }
+  const series = new Map([...cells].map(([id, row]) => [id, row.map((cell) => monthlyValue(view.metric, cell))]));
+  const synthetic = rows.some((r) => r.synthetic);
 
   const latestWithValue = (values: (number | null)[] | undefined) => {
     if (!values) return -1;

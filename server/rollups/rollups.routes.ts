@@ -1,11 +1,11 @@
 import { Router } from 'express';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { monthlyRollupQuery, type MonthlyRollupDto, type RollupCell } from '../contracts/rollups.js';
+import { monthlyRollupQuery, type MonthlyRollupDto } from '../contracts/rollups.js';
 import { parseOrThrow } from '../http/validate.js';
 import { assertMonthRange, monthStart, nextMonthStart } from '../time/month-bounds.js';
-import { monthsBetween } from '../time/months.js';
 import { aggregateStatus } from '../observations/visibility.js';
 import { listMonthlyRollup } from './monthly-rollup.repo.js';
+import { rollupGrid } from './rollup-grid.js';
 
 export function rollupsRouter(prisma: PrismaClient): Router {
   const router = Router();
@@ -18,21 +18,11 @@ export function rollupsRouter(prisma: PrismaClient): Router {
       fromDate: q.from ? monthStart(q.from) : undefined,
       toDate: q.to ? nextMonthStart(q.to) : undefined,
     });
-    const seen = rows.map((r) => r.month).sort();
-    const from = q.from ?? seen[0];
-    const to = q.to ?? seen.at(-1);
-    const months = from && to ? monthsBetween(from, to) : [];
-    const index = new Map(months.map((m, i) => [m, i]));
-    const byCrossing = new Map<string, (RollupCell | null)[]>();
-    for (const r of rows) {
-      const values = byCrossing.get(r.crossingId) ?? months.map(() => null);
-      values[index.get(r.month)!] = { n: r.observations, sum: r.sum, mean: r.mean, max: r.max, synthetic: r.synthetic };
-      byCrossing.set(r.crossingId, values);
-    }
+    const { months, cells } = rollupGrid(rows, q.from, q.to);
     const body: MonthlyRollupDto = {
       metric: q.metric,
       months,
-      crossings: [...byCrossing].map(([id, values]) => ({ id, values })),
+      crossings: [...cells].map(([id, values]) => ({ id, values })),
     };
     res.json(body);
   });
