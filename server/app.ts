@@ -24,6 +24,7 @@ import { createEmbedService, type EmbedSettings } from './embeds/embed-service.j
 import { loadEmbedTemplate } from './embeds/embed-page.js';
 import { embedsRouter } from './embeds/embeds.routes.js';
 import { oembedRouter } from './embeds/oembed.routes.js';
+import { ogcRouter } from './ogc/ogc.routes.js';
 import { seriesRouter } from './series/series.routes.js';
 import { tradeRouter } from './trade/trade.routes.js';
 
@@ -111,6 +112,8 @@ export function createApp({
   api.use(notFoundHandler);
   app.use('/api', api);
   app.use('/photos', auth, photosRouter(db.prisma, photoDir));
+  // OGC API – Features for GIS clients; the public gets approved observations, a signed-in analyst everything.
+  app.use('/ogc', auth, ogcRouter(db.prisma, publicUrl));
 
   // Public, cached, framable by others: embeds never read the session (approved data only).
   const embedService = createEmbedService(db.prisma, embeds);
