@@ -25,6 +25,7 @@ import { loadEmbedTemplate } from './embeds/embed-page.js';
 import { embedsRouter } from './embeds/embeds.routes.js';
 import { oembedRouter } from './embeds/oembed.routes.js';
 import { ogcRouter } from './ogc/ogc.routes.js';
+import { exportsRouter } from './exports/exports.routes.js';
 import { seriesRouter } from './series/series.routes.js';
 import { tradeRouter } from './trade/trade.routes.js';
 
@@ -106,6 +107,7 @@ export function createApp({
   api.use('/series', seriesRouter(db.prisma));
   api.use('/rollups', rollupsRouter(db.prisma));
   api.use('/views', viewsRouter(db.prisma, publicUrl));
+  api.use('/exports', exportsRouter(db.prisma));
   api.get('/app-config', (_req, res) => {
     res.json({ basemapStyleUrl: basemapStyleUrl ?? null });
   });

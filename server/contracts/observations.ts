@@ -82,6 +82,10 @@ export const observationQuery = z.strictObject({
 
 export type ObservationQuery = z.output<typeof observationQuery>;
 
+/** `GET /api/exports/observations.geojson|csv`: the list filters, every matching row (streamed). */
+export const observationExportQuery = observationQuery.omit({ limit: true, cursor: true });
+export type ObservationExportQuery = z.output<typeof observationExportQuery>;
+
 /** An observation as the API returns it. */
 export type ObservationDto = {
   id: string;

@@ -20,7 +20,7 @@ export function decodeCursor(raw: string): Cursor {
   throw badRequest([{ path: 'cursor', message: 'is not a cursor this API returned' }]);
 }
 
-function toWhere(q: ObservationQuery): Prisma.ObservationWhereInput {
+export function toWhere(q: ObservationQuery): Prisma.ObservationWhereInput {
   const where: Prisma.ObservationWhereInput = {};
   if (q.crossing) where.crossingId = q.crossing;
   if (q.metric) where.metric = { in: q.metric };

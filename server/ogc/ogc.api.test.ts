@@ -68,10 +68,11 @@ describe('OGC API – Features', () => {
     const seen: string[] = [];
     let url: string | undefined = '/ogc/collections/observations/items?limit=5';
     while (url) {
-      const page = await t.request.get(url).expect(200);
+      type Page = { body: { numberReturned: number; features: { id: string }[]; links: { rel: string; href: string }[] } };
+      const page: Page = await t.request.get(url).expect(200);
       expect(page.body.numberReturned).toBe(page.body.features.length);
-      seen.push(...page.body.features.map((f: { id: string }) => f.id));
-      const next = page.body.links.find((l: { rel: string }) => l.rel === 'next');
+      seen.push(...page.body.features.map((f) => f.id));
+      const next = page.body.links.find((l) => l.rel === 'next');
       url = next ? new URL(next.href).pathname + new URL(next.href).search : undefined;
     }
     expect(seen).toHaveLength(12);
