@@ -153,7 +153,8 @@ test('the embed page is accessible, discoverable, and its data link downloads th
     'href', `${baseURL}/oembed?url=${encodeURIComponent(`${baseURL}/embed/${id}`)}&format=json`,
   );
   await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', `${baseURL}/embed/${id}/image.png?width=1200&height=630`);
-  expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
+  // Names are Korean; the sentence around them is English, and the page says so.
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Get the data (CSV)' }).click()]);
   expect(download.suggestedFilename()).toBe(`landport-${id}.csv`);

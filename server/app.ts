@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import compression from 'compression';
 import express, { type Express } from 'express';
@@ -51,24 +52,36 @@ export type AppDeps = {
   };
   /** Origin for absolute links handed out (embed code, oEmbed); the request's own when unset. */
   publicUrl?: string;
+  /** Express's `trust proxy` setting: which X-Forwarded-* headers to believe. */
+  trustProxy?: boolean | number | string;
 };
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
 
 /** Vite names built files by their content hash: such a name never changes content, so caches keep it. */
-const HASHED_ASSET = /[\\/]assets[\\/][\w.-]+-[\w-]{8}\.(js|css)$/;
-const cacheHashedAssets = (res: express.Response, file: string) => {
-  if (HASHED_ASSET.test(file)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-};
+const HASHED_ASSET = /^assets[\\/][\w.-]+-[\w-]{8}\.(js|css)$/;
+
+function staticCacheHeaders(staticDir: string) {
+  return (res: express.Response, file: string) => {
+    const name = path.relative(staticDir, file);
+    if (HASHED_ASSET.test(name)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    // Publishers include /embed.js once and keep it: short freshness, long stale-while-revalidate, any origin.
+    if (name === 'embed.js') {
+      res.setHeader('Cache-Control', 'public, max-age=3600, stale-while-revalidate=86400');
+      res.setHeader('Access-Control-Allow-Origin', '*');
+    }
+  };
+}
 
 /** Builds the HTTP app; `main.ts` only wires config and listens, tests call this on port 0. */
 export function createApp({
   db, logger, bodyLimitBytes = 1_000_000, staticDir, basemapStyleUrl, secureCookies = false, loginLimit = 10,
   photoDir, submissionLimits = { photoMaxBytes: 10_000_000, photosPerSubmission: 5 },
   importLimits = { maxBytes: 100_000_000, maxRows: 500_000 },
-  embeds = { refreshSeconds: 60, cacheSeconds: 5, frameAncestors: '*' }, publicUrl,
+  embeds = { refreshSeconds: 60, cacheSeconds: 5, frameAncestors: '*' }, publicUrl, trustProxy = false,
 }: AppDeps): Express {
   const app = express();
+  app.set('trust proxy', trustProxy);
   app.disable('x-powered-by');
   app.set('etag', 'strong');
   app.set('query parser', 'simple');
@@ -85,6 +98,15 @@ export function createApp({
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     }),
   );
+
+  // Only embed pages may be framed (their own CSP says by whom); everything else refuses, against clickjacking.
+  app.use((req, res, next) => {
+    if (!req.path.startsWith('/embed/')) {
+      res.setHeader('X-Frame-Options', 'DENY');
+      res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
+    }
+    next();
+  });
 
   // gzip for JSON and the front end (the basemap and MapLibre shrink to a third).
   app.use(compression());
@@ -121,15 +143,9 @@ export function createApp({
   const embedService = createEmbedService(db.prisma, embeds);
   app.use('/embed', embedsRouter({ service: embedService, template: loadEmbedTemplate(staticDir), publicUrl, frameAncestors: embeds.frameAncestors }));
   app.use('/oembed', oembedRouter(embedService, publicUrl));
-  app.get('/embed.js', (_req, res, next) => {
-    // Publishers include it once and keep it: short freshness, long stale-while-revalidate.
-    res.setHeader('Cache-Control', 'public, max-age=3600, stale-while-revalidate=86400');
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    next();
-  });
 
   if (staticDir && fs.existsSync(staticDir)) {
-    app.use(express.static(staticDir, { index: 'index.html', maxAge: 0, setHeaders: cacheHashedAssets }));
+    app.use(express.static(staticDir, { index: 'index.html', maxAge: 0, setHeaders: staticCacheHeaders(staticDir) }));
   }
   app.use(notFoundHandler);
   app.use(errorMiddleware);

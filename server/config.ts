@@ -32,6 +32,11 @@ const envSchema = z.object({
     .trim()
     .regex(/^[^;,\r\n]+$/, "must be CSP source expressions separated by spaces, such as * or 'self' https://news.example")
     .default('*'),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('false')
+    .transform((v) => (v === 'true' ? true : v === 'false' || v === '' ? false : /^\d+$/.test(v) ? Number(v) : v)),
   PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional().or(z.literal('').transform(() => undefined)),
   BASEMAP_STYLE_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional().or(z.literal('').transform(() => undefined)),
 });
@@ -55,6 +60,8 @@ export type Config = {
   importMaxRows: number;
   embeds: { refreshSeconds: number; cacheSeconds: number; frameAncestors: string };
   publicUrl: string | undefined;
+  /** Express's `trust proxy`: which X-Forwarded-* headers to believe (false, true, a hop count, or addresses). */
+  trustProxy: boolean | number | string;
   /** Creates this admin at start when the database has none (containers, CI); else use `npm run user:create`. */
   bootstrapAdmin: { email: string; password: string } | undefined;
 };
@@ -89,5 +96,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLimit: e.LOGIN_RATE_LIMIT,
     embeds: { refreshSeconds: e.EMBED_REFRESH_SECONDS, cacheSeconds: e.EMBED_CACHE_SECONDS, frameAncestors: e.EMBED_FRAME_ANCESTORS },
     publicUrl: e.PUBLIC_URL,
+    trustProxy: e.TRUST_PROXY,
   };
 }

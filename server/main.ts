@@ -34,6 +34,7 @@ const app = createApp({
   staticDir: fileURLToPath(new URL('../app/dist', import.meta.url)),
   embeds: config.embeds,
   publicUrl: config.publicUrl,
+  trustProxy: config.trustProxy,
 });
 const server: Server = app.listen(config.port, config.host, () => {
   const address = server.address();

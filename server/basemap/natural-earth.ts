@@ -12,7 +12,7 @@ export const NATURAL_EARTH_SOURCE = 'Natural Earth via the world-atlas package (
 const require = createRequire(import.meta.url);
 
 /** Natural Earth countries at a scale, and the borders shared by two countries (coastlines come from land vs water). */
-export function loadNaturalEarth(scale: '10m' | '50m'): Basemap {
+export function loadNaturalEarth(scale: Scale): Basemap {
   const topo = require(`world-atlas/countries-${scale}.json`) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
   return {
     countries: feature(topo, topo.objects.countries) as FeatureCollection<Polygon | MultiPolygon>,
@@ -23,16 +23,30 @@ export function loadNaturalEarth(scale: '10m' | '50m'): Basemap {
   };
 }
 
-let detailed: Basemap | null = null;
+export type Scale = '10m' | '50m' | '110m';
+
+const loaded = new Map<Scale, Basemap>();
+const DECIMALS: Record<Scale, number> = { '10m': 4, '50m': 3, '110m': 2 };
 
 /**
- * The 1:10m countries and borders cut to `bbox`, rounded to about 10 m: what an embed's map
- * and static image draw. The world file is parsed on first use only (about 1 s, 60 MB).
+ * The Natural Earth scale that suits a map at `zoom`: 1:10m where borders run along rivers a
+ * few hundred metres wide, coarser when the view spans countries (a zoom-2 view cut from
+ * 1:10m is 11 MB of JSON; from 1:110m, about 100 KB).
  */
-export function basemapFor(bbox: BBox, decimals = 4): Basemap {
-  detailed ??= loadNaturalEarth('10m');
+export function scaleForZoom(zoom: number): Scale {
+  return zoom >= 5 ? '10m' : zoom >= 3 ? '50m' : '110m';
+}
+
+/**
+ * Countries and borders at `scale` cut to `bbox`, rounded to what the scale can tell apart:
+ * what an embed's map and static image draw. Each world file is parsed on first use only
+ * (1:10m: about 1 s and 60 MB).
+ */
+export function basemapFor(bbox: BBox, scale: Scale): Basemap {
+  let world = loaded.get(scale);
+  if (!world) loaded.set(scale, (world = loadNaturalEarth(scale)));
   return {
-    countries: roundCoordinates(clipToBbox(detailed.countries, bbox), decimals),
-    borders: roundCoordinates(clipToBbox(detailed.borders, bbox), decimals),
+    countries: roundCoordinates(clipToBbox(world.countries, bbox), DECIMALS[scale]),
+    borders: roundCoordinates(clipToBbox(world.borders, bbox), DECIMALS[scale]),
   };
 }

@@ -39,19 +39,22 @@ export type EmbedDataDto = {
   /** Where the map starts, and the area it may pan in (the basemap is cut to it). */
   camera: { zoom: number; lat: number; lng: number };
   bounds: [number, number, number, number];
+  /** Natural Earth cut to `bounds` at a scale that suits the zoom; the URL changes when they do. */
+  basemapUrl: string;
   /** How often an open embed asks for new data. */
   refreshSeconds: number;
 };
 
 /** The size of a static image: `?width=&height=` on `/embed/:id/image.png|svg`. */
-export const embedImageQuery = z.strictObject({
+// Not strict: crawlers and CMSs add their own parameters (utm_*, cache-busters, dnt) to image and oEmbed URLs.
+export const embedImageQuery = z.object({
   width: z.coerce.number().int().min(200).max(2000).default(800),
   height: z.coerce.number().int().min(150).max(2000).default(500),
   dark: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
 
 /** `GET /oembed`, per https://oembed.com/ section 2.2. */
-export const oembedQuery = z.strictObject({
+export const oembedQuery = z.object({
   url: z.url({ protocol: /^https?$/ }),
   maxwidth: z.coerce.number().int().positive().optional(),
   maxheight: z.coerce.number().int().positive().optional(),

@@ -18,6 +18,8 @@ export const savedViewSettings = z.strictObject({
     .default(null),
 });
 
+export type SavedViewSettings = z.output<typeof savedViewSettings>;
+
 export const createSavedViewInput = z.strictObject({
   title: z.string().trim().min(1, 'is required').max(200),
   view: savedViewSettings,

@@ -1,9 +1,10 @@
+import crypto from 'node:crypto';
 import { Prisma, type PrismaClient, type SavedView } from '../generated/prisma/client.js';
+import { scaleForZoom, type Scale } from '../basemap/natural-earth.js';
 import type { EmbedCrossingDto, EmbedDataDto } from '../contracts/embeds.js';
-import type { Metric } from '../contracts/common.js';
-import { savedViewSettings } from '../contracts/views.js';
+import { savedViewSettings, type SavedViewSettings } from '../contracts/views.js';
 import { listCrossings } from '../crossings/crossings.repo.js';
-import { listMonthlyRollup } from '../rollups/monthly-rollup.repo.js';
+import { directionCondition, listMonthlyRollup } from '../rollups/monthly-rollup.repo.js';
 import { rollupGrid } from '../rollups/rollup-grid.js';
 import { monthStart, nextMonthStart } from '../time/month-bounds.js';
 import { getMonthlyTrade } from '../trade/trade.service.js';
@@ -12,6 +13,10 @@ import { relativeChange } from '../../app/src/analysis/change.js';
 import { changeColor, radiusFor } from '../../app/src/analysis/crossing-symbols.js';
 import { describeHeadline } from '../../app/src/analysis/headline-summary.js';
 import { cameraForBbox, expandBbox, viewportBbox, type Camera } from '../../geo/web-mercator.js';
+
+/** Names a basemap cut: the same bounds and scale give the same version, so its URL can be cached for good. */
+export const basemapVersion = (bounds: number[], scale: Scale) =>
+  crypto.createHash('sha256').update(`${bounds.map((b) => b.toFixed(6)).join(',')}|${scale}`).digest('base64url').slice(0, 16);
 
 /** The viewport an embed is designed for; the map may be panned one viewport further each way. */
 export const EMBED_VIEWPORT = { width: 800, height: 500 };
@@ -34,14 +39,21 @@ function startCamera(saved: Camera | null, headline: Crossing | undefined, activ
 
 const inBounds = (c: Crossing, [w, s, e, n]: number[]) => located(c) && c.lon >= w && c.lon <= e && c.lat >= s && c.lat <= n;
 
-/** The sources most of the shown observations came from (at most five, most used first). */
-async function observationSources(prisma: PrismaClient, crossingId: string, metric: Metric, from?: Date, to?: Date) {
+/** The sources most of the shown observations came from (at most five, most used first), under the view's filters. */
+async function observationSources(prisma: PrismaClient, crossingId: string, view: SavedViewSettings, from?: Date, to?: Date) {
   const bucket = Prisma.sql`coalesce(period_start, observed_at)`;
+  const conditions = [
+    Prisma.sql`crossing_id = ${crossingId}`,
+    Prisma.sql`metric = ${view.metric}::"Metric"`,
+    Prisma.sql`status = 'approved'`,
+    ...(view.vehicleClass ? [Prisma.sql`vehicle_class = ${view.vehicleClass}::"VehicleClass"`] : []),
+    ...(view.method ? [Prisma.sql`method = ${view.method}::"ObservationMethod"`] : []),
+    ...(view.direction ? [directionCondition(view.direction)] : []),
+    ...(from ? [Prisma.sql`${bucket} >= ${from}`] : []),
+    ...(to ? [Prisma.sql`${bucket} < ${to}`] : []),
+  ];
   const rows = await prisma.$queryRaw<{ source: string }[]>`
-    SELECT source FROM observations
-     WHERE crossing_id = ${crossingId} AND metric = ${metric}::"Metric" AND status = 'approved'
-       ${from ? Prisma.sql`AND ${bucket} >= ${from}` : Prisma.empty}
-       ${to ? Prisma.sql`AND ${bucket} < ${to}` : Prisma.empty}
+    SELECT source FROM observations WHERE ${Prisma.join(conditions, ' AND ')}
      GROUP BY source ORDER BY count(*) DESC, source LIMIT 5`;
   return rows.map((r) => r.source);
 }
@@ -90,7 +102,6 @@ export async function buildEmbedData(prisma: PrismaClient, saved: SavedView, ref
   const { months, cells } = rollupGrid(rows, view.from, view.to);
   const index = new Map(months.map((m, i) => [m, i]));
   const series = new Map([...cells].map(([id, row]) => [id, row.map((cell) => monthlyValue(view.metric, cell))]));
-  const synthetic = rows.some((r) => r.synthetic);
 
   const latestWithValue = (values: (number | null)[] | undefined) => {
     if (!values) return -1;
@@ -116,10 +127,13 @@ export async function buildEmbedData(prisma: PrismaClient, saved: SavedView, ref
 
   const camera = startCamera(view.camera, headlineCrossing, crossings.filter((c) => series.has(c.id)));
   const bounds = expandBbox(viewportBbox(camera, EMBED_VIEWPORT.width, EMBED_VIEWPORT.height), 1) as EmbedDataDto['bounds'];
+  const basemapUrl = `/embed/${saved.id}/basemap.json?v=${basemapVersion(bounds, scaleForZoom(camera.zoom))}`;
   let max = 0;
   for (const values of series.values()) for (const v of values) if (v !== null && v > max) max = v;
-  const shown: EmbedCrossingDto[] = crossings
-    .filter((c) => c.id === headlineId || inBounds(c, bounds))
+  // On the map: every crossing in the area; listed too: one with data but no known location.
+  const shownCrossings = crossings.filter((c) => c.id === headlineId || inBounds(c, bounds) || (!located(c) && series.has(c.id)));
+  const synthetic = rows.some((r) => r.synthetic && shownCrossings.some((c) => c.id === r.crossingId));
+  const shown: EmbedCrossingDto[] = shownCrossings
     .map((c) => {
       const values = series.get(c.id);
       const v = monthIndex >= 0 && values ? values[monthIndex] : null;
@@ -130,10 +144,10 @@ export async function buildEmbedData(prisma: PrismaClient, saved: SavedView, ref
       };
     });
 
-  const pair: [string, string] = headlineCrossing ? [headlineCrossing.countryA, headlineCrossing.countryB] : ['CN', 'KP'];
+  // Trade between the headline crossing's two countries; with no crossing to speak of, none (never a default pair).
   const [{ trade, sources: tradeSources }, obsSources] = await Promise.all([
-    tradeFor(prisma, pair, months),
-    headlineId ? observationSources(prisma, headlineId, view.metric, fromDate, toDate) : Promise.resolve([]),
+    headlineCrossing ? tradeFor(prisma, [headlineCrossing.countryA, headlineCrossing.countryB], months) : { trade: null, sources: [] },
+    headlineId ? observationSources(prisma, headlineId, view, fromDate, toDate) : Promise.resolve([]),
   ]);
   const month = monthIndex >= 0 ? months[monthIndex] : null;
   return {
@@ -157,6 +171,7 @@ export async function buildEmbedData(prisma: PrismaClient, saved: SavedView, ref
     synthetic,
     camera,
     bounds,
+    basemapUrl,
     refreshSeconds,
   };
 }

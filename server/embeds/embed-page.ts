@@ -41,10 +41,10 @@ export function renderEmbedPage(template: string, entry: EmbedEntry, origin: str
   const head = [
     `<title>${title} · landport</title>`,
     `<meta name="description" content="${summary}">`,
-    `<link rel="canonical" href="${pageUrl}">`,
+    `<link rel="canonical" href="${escapeHtml(pageUrl)}">`,
     `<link rel="alternate" type="application/json+oembed" href="${escapeHtml(oembed)}" title="${title}">`,
     `<meta property="og:type" content="website"><meta property="og:title" content="${title}">`,
-    `<meta property="og:description" content="${summary}"><meta property="og:url" content="${pageUrl}">`,
+    `<meta property="og:description" content="${summary}"><meta property="og:url" content="${escapeHtml(pageUrl)}">`,
     `<meta property="og:image" content="${escapeHtml(image)}"><meta property="og:image:width" content="1200"><meta property="og:image:height" content="630">`,
     `<meta name="twitter:card" content="summary_large_image">`,
   ].join('\n');

@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { EmbedDataDto } from '../contracts/embeds.js';
-import { basemapFor } from '../basemap/natural-earth.js';
-import { buildEmbedData } from './embed-data.js';
+import { basemapFor, scaleForZoom } from '../basemap/natural-earth.js';
+import { basemapVersion, buildEmbedData } from './embed-data.js';
 import { renderEmbedPng, renderEmbedSvg, type ImageOptions } from './render-static-image.js';
 import { TtlCache } from './ttl-cache.js';
+import { concurrencyLimit } from './concurrency-limit.js';
 
 export type EmbedSettings = {
   /** How often open embeds ask for new data. */
@@ -30,6 +31,9 @@ export function createEmbedService(prisma: PrismaClient, settings: EmbedSettings
   const entries = new TtlCache<EmbedEntry | null>(1000, settings.cacheSeconds * 1000);
   const basemaps = new TtlCache<string>(200, DAY_MS);
   const images = new TtlCache<Buffer>(300, DAY_MS);
+  // Rendering is CPU work (librsvg, PNG quantization): at most two at a time, whatever the
+  // number of sizes asked for; the rest wait their turn.
+  const renderSlot = concurrencyLimit(2);
 
   async function compute(id: string): Promise<EmbedEntry | null> {
     const view = await prisma.savedView.findUnique({ where: { id } });
@@ -46,18 +50,22 @@ export function createEmbedService(prisma: PrismaClient, settings: EmbedSettings
       return VIEW_ID.test(id) ? entries.get(id, () => compute(id)) : Promise.resolve(null);
     },
 
-    /** Natural Earth cut to the area the embed's map may show. */
-    basemapJson(entry: EmbedEntry): Promise<string> {
-      const bounds = entry.data.bounds;
-      return basemaps.get(bounds.join(','), async () => JSON.stringify(basemapFor(bounds)));
+    /** Natural Earth cut to the area the embed's map may show, and the version naming that cut. */
+    async basemap(entry: EmbedEntry): Promise<{ json: string; version: string }> {
+      const { bounds, camera } = entry.data;
+      const scale = scaleForZoom(camera.zoom);
+      const version = basemapVersion(bounds, scale);
+      return { json: await basemaps.get(version, async () => JSON.stringify(basemapFor(bounds, scale))), version };
     },
 
     async image(entry: EmbedEntry, opts: ImageOptions, format: 'svg' | 'png'): Promise<Buffer> {
       const key = `${entry.etag}|${opts.width}x${opts.height}|${opts.dark}|${format}`;
       return images.get(key, async () => {
-        const basemap = JSON.parse(await this.basemapJson(entry));
-        const svg = renderEmbedSvg(entry.data, basemap, opts);
-        return format === 'svg' ? Buffer.from(svg) : renderEmbedPng(svg);
+        const basemap = JSON.parse((await this.basemap(entry)).json);
+        return renderSlot(async () => {
+          const svg = renderEmbedSvg(entry.data, basemap, opts);
+          return format === 'svg' ? Buffer.from(svg) : renderEmbedPng(svg);
+        });
       });
     },
   };

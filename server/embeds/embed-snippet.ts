@@ -10,9 +10,10 @@ export const escapeHtml = (s: string) =>
  */
 export function embedSnippet(origin: string, id: string, title: string, height = EMBED_SIZE.height): string {
   const t = escapeHtml(title);
+  const o = escapeHtml(origin);
   return (
-    `<iframe src="${origin}/embed/${id}" title="${t}" aria-label="${t}" width="100%" height="${height}" ` +
-    `style="border:0;width:100%;min-width:260px" loading="lazy" data-landport-embed></iframe>` +
-    `<script async src="${origin}/embed.js"></script>`
+    `<iframe src="${o}/embed/${id}" title="${t}" aria-label="${t}" width="100%" height="${height}" ` +
+    `style="border:0;width:100%" loading="lazy" data-landport-embed></iframe>` +
+    `<script async src="${o}/embed.js"></script>`
   );
 }

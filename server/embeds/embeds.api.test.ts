@@ -64,6 +64,21 @@ describe('embed data', () => {
     expect(after.body.summary).toBe('Trucks waiting at Sino-Korean Friendship Bridge (Dandong–Sinuiju), Dec 2025: 90, down 25 % on Nov');
   });
 
+  it('without a saved crossing, speaks of the busiest one; with no data, of none, and shows no trade', async () => {
+    const save = async (view: Record<string, unknown>) =>
+      (await t.request.post('/api/views').set(t.as.analyst).send({ title: 'Region', view }).expect(201)).body.id;
+    const busiest = (await t.request.get(`/embed/${await save({ metric: 'queue_vehicles', to: '2025-11' })}/data.json`).expect(200)).body;
+    expect(busiest.crossing).toBe(DANDONG);
+    expect(busiest.month).toBe('2025-11');
+    expect(busiest.trade.reporter).toBe('CN');
+    const empty = (await t.request.get(`/embed/${await save({ metric: 'queue_length_m' })}/data.json`).expect(200)).body;
+    expect(empty).toMatchObject({ crossing: null, month: null, months: [], trade: null, headline: { value: null } });
+    expect(empty.summary).toBe('Queue length (metres) at the crossings shown: no approved observations yet');
+    // A saved month with nothing approved says so for that month, not for the whole range.
+    const quiet = (await t.request.get(`/embed/${await save({ crossing: DANDONG, metric: 'queue_vehicles', vehicleClass: 'truck', from: '2025-09', to: '2025-12', month: '2025-09' })}/data.json`)).body;
+    expect(quiet.summary).toBe('Trucks waiting at Sino-Korean Friendship Bridge (Dandong–Sinuiju), Sep 2025: no approved observations');
+  });
+
   it('offers the data shown as CSV', async () => {
     const res = await t.request.get(`/embed/${viewId}/data.csv`).expect(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -102,10 +117,20 @@ describe('embed page', () => {
     await t.request.get(`/embed/${viewId}`).set('Host', HOST).set('If-None-Match', res.headers.etag).expect(304);
   });
 
-  it('leaves other pages unframable by this rule and without CORS', async () => {
-    const res = await t.request.get('/api/crossings');
-    expect(res.headers['content-security-policy']).toBeUndefined();
-    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  it('lets only embed pages be framed, and opens CORS on embed data only', async () => {
+    for (const path of ['/api/crossings', '/ogc', '/health']) {
+      const res = await t.request.get(path);
+      expect(res.headers['content-security-policy']).toBe("frame-ancestors 'none'");
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    }
+    const page = await t.request.get(`/embed/${viewId}`);
+    expect(page.headers['x-frame-options']).toBeUndefined();
+  });
+
+  it('refuses a Host header that is not a host name instead of writing it into the page', async () => {
+    const res = await t.request.get(`/embed/${viewId}`).set('Host', 'evil.example"><script>alert(1)</script>').expect(400);
+    expect(res.body.error.code).toBe('invalid_host');
   });
 });
 
@@ -122,6 +147,15 @@ describe('oEmbed', () => {
     expect(res.body.html).toContain(`<script async src="http://${HOST}/embed.js"></script>`);
     const thumb = await t.request.get(new URL(res.body.thumbnail_url).pathname + new URL(res.body.thumbnail_url).search).expect(200);
     expect(await sharp(thumb.body).metadata()).toMatchObject({ format: 'png', width: 500, height: 333 });
+  });
+
+  it('keeps the thumbnail within maxwidth and maxheight, leaves it out when too small, and ignores parameters it does not know', async () => {
+    const url = `http://${HOST}/embed/${viewId}`;
+    const wide = await t.request.get('/oembed').set('Host', HOST).query({ url, maxwidth: 600, maxheight: 300, dnt: 1 }).expect(200);
+    expect(wide.body).toMatchObject({ width: 600, height: 300, thumbnail_width: 450, thumbnail_height: 300 });
+    const tiny = await t.request.get('/oembed').set('Host', HOST).query({ url, maxwidth: 150 }).expect(200);
+    expect(tiny.body.width).toBe(150);
+    expect(tiny.body).not.toHaveProperty('thumbnail_url');
   });
 
   it('answers 404 for an unknown view or another site, 501 for xml, 400 without a url', async () => {

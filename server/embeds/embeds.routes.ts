@@ -92,20 +92,26 @@ export function embedsRouter({ service, template, publicUrl, frameAncestors }: E
 
   router.get('/:id/basemap.json', async (req, res) => {
     const entry = await entryOf(req);
-    const body = await service.basemapJson(entry);
-    res.setHeader('Cache-Control', cacheControl(86_400, 604_800));
-    res.type('json').send(body);
+    const { json, version } = await service.basemap(entry);
+    res.setHeader('ETag', `W/"${version}"`);
+    // The data names the basemap by version: that URL never changes content. Any other is revalidated.
+    res.setHeader('Cache-Control', req.query.v === version ? 'public, max-age=31536000, immutable' : dataCache);
+    res.type('json').send(json);
   });
 
   for (const format of ['svg', 'png'] as const) {
     router.get(`/:id/image.${format}`, async (req, res) => {
       const entry = await entryOf(req);
       const opts = parseOrThrow(embedImageQuery, req.query, 'query');
-      const image = await service.image(entry, opts, format);
       allowAnyOrigin(res);
       res.setHeader('ETag', `W/"${hashOf(`${entry.etag}|${opts.width}|${opts.height}|${opts.dark}|${format}`)}"`);
       res.setHeader('Cache-Control', cacheControl(300, 3600));
-      res.type(format === 'svg' ? 'image/svg+xml' : 'image/png').send(image);
+      // A revalidation never renders.
+      if (req.fresh) {
+        res.status(304).end();
+        return;
+      }
+      res.type(format === 'svg' ? 'image/svg+xml' : 'image/png').send(await service.image(entry, opts, format));
     });
   }
 

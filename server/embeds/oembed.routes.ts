@@ -23,8 +23,20 @@ export function oembedRouter(service: EmbedService, publicUrl?: string): Router 
 
     const width = Math.min(EMBED_SIZE.width, q.maxwidth ?? Infinity);
     const height = Math.min(EMBED_SIZE.height, q.maxheight ?? Infinity);
-    const thumbWidth = Math.max(200, Math.min(width, 2000));
-    const thumbHeight = Math.max(150, Math.round((thumbWidth * 400) / 600));
+    // The thumbnail (3:2) keeps within maxwidth and maxheight too; below what the image endpoint draws, there is none.
+    let thumbWidth = width;
+    let thumbHeight = Math.round((thumbWidth * 2) / 3);
+    if (q.maxheight !== undefined && thumbHeight > q.maxheight) {
+      thumbHeight = q.maxheight;
+      thumbWidth = Math.floor(thumbHeight * 1.5);
+    }
+    const thumbnail = thumbWidth >= 200 && thumbHeight >= 150
+      ? {
+          thumbnail_url: `${origin}/embed/${entry.data.viewId}/image.png?width=${thumbWidth}&height=${thumbHeight}`,
+          thumbnail_width: thumbWidth,
+          thumbnail_height: thumbHeight,
+        }
+      : {};
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Cache-Control', 'public, max-age=3600, stale-while-revalidate=86400');
     res.json({
@@ -36,9 +48,7 @@ export function oembedRouter(service: EmbedService, publicUrl?: string): Router 
       html: embedSnippet(origin, entry.data.viewId, entry.data.title, height),
       width,
       height,
-      thumbnail_url: `${origin}/embed/${entry.data.viewId}/image.png?width=${thumbWidth}&height=${thumbHeight}`,
-      thumbnail_width: thumbWidth,
-      thumbnail_height: thumbHeight,
+      ...thumbnail,
       cache_age: 3600,
     });
   });

@@ -25,7 +25,7 @@ export type MonthlyRollupRow = {
   synthetic: boolean;
 };
 
-function directionCondition(direction: string): Prisma.Sql {
+export function directionCondition(direction: string): Prisma.Sql {
   if (direction === 'unknown') return Prisma.sql`direction_from IS NULL`;
   const [from, to] = direction.split('-');
   return Prisma.sql`direction_from = ${from} AND direction_to = ${to}`;

@@ -25,6 +25,8 @@ describe('describeHeadline', () => {
   it('says when there is nothing approved, and marks synthetic data', () => {
     expect(describeHeadline({ ...facts, value: null, month: null }))
       .toBe('Trucks waiting at Sino-Korean Friendship Bridge: no approved observations between Jan 2025 and Nov 2025');
+    expect(describeHeadline({ ...facts, value: null }))
+      .toBe('Trucks waiting at Sino-Korean Friendship Bridge, Nov 2025: no approved observations');
     expect(describeHeadline({ ...facts, value: null, month: null, range: null, synthetic: true }))
       .toBe('Trucks waiting at Sino-Korean Friendship Bridge: no approved observations yet (synthetic demo data, not real observations)');
   });

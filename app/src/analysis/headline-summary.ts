@@ -72,7 +72,9 @@ export function describeChange(change: number | null, month: string, baseline: B
 export function describeHeadline(f: HeadlineFacts): string {
   const what = `${metricPhrase(f.metric, f.vehicleClass)} at ${f.place}`;
   let sentence: string;
-  if (f.month === null || f.value === null) {
+  if (f.month !== null && f.value === null) {
+    sentence = `${what}, ${formatMonth(f.month, TEXT_LOCALE)}: no approved observations`;
+  } else if (f.month === null || f.value === null) {
     const when = f.range ? ` between ${formatMonth(f.range.from, TEXT_LOCALE)} and ${formatMonth(f.range.to, TEXT_LOCALE)}` : ' yet';
     sentence = `${what}: no approved observations${when}`;
   } else {

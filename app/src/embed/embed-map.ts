@@ -93,6 +93,12 @@ export function createEmbedMap(
   return map;
 }
 
-export function updateEmbedMap(map: MapLibreMap, d: EmbedDataDto, lang: NameLanguage) {
+/** New data without a reload; a new basemap cut (the area moved) replaces the old and the pan limits. */
+export function updateEmbedMap(map: MapLibreMap, d: EmbedDataDto, lang: NameLanguage, basemap: Basemap | null) {
   (map.getSource('crossings') as GeoJSONSource | undefined)?.setData(crossingFeatures(d, lang));
+  if (!basemap) return;
+  (map.getSource('countries') as GeoJSONSource | undefined)?.setData(basemap.countries);
+  (map.getSource('borders') as GeoJSONSource | undefined)?.setData(basemap.borders);
+  map.setMaxBounds(d.bounds);
+  map.jumpTo({ center: [d.camera.lng, d.camera.lat], zoom: d.camera.zoom });
 }

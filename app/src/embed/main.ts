@@ -21,15 +21,23 @@ function applyTheme() {
   return dark;
 }
 
+async function fetchJson(url: string) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: ${res.status}`);
+  return res.json();
+}
+
 type EmbedState = { data: EmbedDataDto; json: string; map: MapLibreMap | null; refreshes: number; changes: number };
 
 async function main() {
   const root = document.getElementById('embed')!;
-  const json = document.getElementById('landport-data')!.textContent!;
-  const state: EmbedState = { data: JSON.parse(json), json, map: null, refreshes: 0, changes: 0 };
+  const inline = JSON.parse(document.getElementById('landport-data')!.textContent!) as EmbedDataDto;
+  // As the server serializes it (the inline copy escapes < and >), so an unchanged refresh compares equal.
+  const state: EmbedState = { data: inline, json: JSON.stringify(inline), map: null, refreshes: 0, changes: 0 };
   // Exposed for the end-to-end tests and the benchmark.
   (window as unknown as { landportEmbed: EmbedState }).landportEmbed = state;
-  document.documentElement.lang = locale;
+  // The words are English whatever the locale (names and numbers follow it): the page says so to screen readers.
+  document.documentElement.lang = 'en';
   document.documentElement.classList.toggle('transparent', flags.transparent);
   const dark = applyTheme();
 
@@ -38,10 +46,7 @@ async function main() {
   draw();
   reportHeight();
 
-  const basemap = await fetch(`/embed/${state.data.viewId}/basemap.json`).then((r) => {
-    if (!r.ok) throw new Error(`basemap: ${r.status}`);
-    return r.json();
-  });
+  const basemap = await fetchJson(state.data.basemapUrl);
   state.map = createEmbedMap(parts.mapBox, state.data, basemap, { dark, interactive: !flags.static, lang });
   new ResizeObserver(() => draw()).observe(parts.chart);
 
@@ -53,16 +58,22 @@ async function main() {
       if (!res.ok) return;
       const text = await res.text();
       if (text === state.json) return;
+      const before = state.data;
       state.json = text;
       state.data = JSON.parse(text);
       state.changes += 1;
       draw();
-      if (state.map) updateEmbedMap(state.map, state.data, lang);
+      if (!state.map) return;
+      // Without a saved camera the area follows the data (the busiest crossing): then the basemap is cut anew.
+      const basemap = state.data.basemapUrl !== before.basemapUrl ? await fetchJson(state.data.basemapUrl) : null;
+      updateEmbedMap(state.map, state.data, lang, basemap);
     } catch {
       // Offline or the server busy: the embed keeps what it shows and tries again next time.
     }
   };
-  setInterval(() => void refresh(), state.data.refreshSeconds * 1000);
+  // A tab nobody looks at asks for nothing; it catches up when shown again.
+  setInterval(() => document.hidden || void refresh(), state.data.refreshSeconds * 1000);
+  document.addEventListener('visibilitychange', () => document.hidden || void refresh());
 }
 
 main().catch((err: Error) => {

@@ -1,17 +1,24 @@
 // `/embed.js`: publishers include it once, anywhere on the page. Every landport embed posts its
 // content height; this sizes the iframe it came from. A message counts only when it comes from
-// an iframe on this page whose address is on the sender's origin, so no other frame can resize it.
+// the landport server this script was loaded from, through an iframe on this page showing one of
+// its /embed/ pages, so no other frame (an ad, a video) can resize itself with it.
 // It is a classic script with no imports (vite.config.ts emits it under a fixed name).
 (() => {
   const w = window as unknown as { landportResizer?: boolean };
   if (w.landportResizer) return;
   w.landportResizer = true;
 
+  // The landport server this script came from: only its embeds may resize their frames.
+  const script = document.currentScript as HTMLScriptElement | null;
+  const landport = script?.src ? new URL(script.src).origin : null;
+
   const frameFor = (e: MessageEvent) => {
+    if (landport && e.origin !== landport) return null;
     for (const frame of Array.from(document.getElementsByTagName('iframe'))) {
       if (frame.contentWindow !== e.source) continue;
       try {
-        return new URL(frame.src, location.href).origin === e.origin ? frame : null;
+        const src = new URL(frame.src, location.href);
+        return src.origin === e.origin && src.pathname.startsWith('/embed/') ? frame : null;
       } catch {
         return null;
       }
