@@ -27,6 +27,8 @@ import { embedsRouter } from './embeds/embeds.routes.js';
 import { oembedRouter } from './embeds/oembed.routes.js';
 import { ogcRouter } from './ogc/ogc.routes.js';
 import { exportsRouter } from './exports/exports.routes.js';
+import { openApiDocument } from './openapi/openapi-document.js';
+import { renderDocsPage } from './openapi/docs-page.js';
 import { seriesRouter } from './series/series.routes.js';
 import { tradeRouter } from './trade/trade.routes.js';
 
@@ -130,6 +132,15 @@ export function createApp({
   api.use('/rollups', rollupsRouter(db.prisma));
   api.use('/views', viewsRouter(db.prisma, publicUrl));
   api.use('/exports', exportsRouter(db.prisma));
+  // Built once: the contracts do not change while the server runs.
+  const openApi = openApiDocument();
+  const docsPage = renderDocsPage(openApi);
+  api.get('/openapi.json', (_req, res) => {
+    res.type('application/vnd.oai.openapi+json;version=3.1').send(JSON.stringify(openApi));
+  });
+  api.get('/docs', (_req, res) => {
+    res.type('html').send(docsPage);
+  });
   api.get('/app-config', (_req, res) => {
     res.json({ basemapStyleUrl: basemapStyleUrl ?? null });
   });

@@ -7,6 +7,7 @@ import { parseOrThrow } from '../http/validate.js';
 import { visibleObservations } from '../observations/visibility.js';
 import { decodeCursor, encodeCursor } from '../observations/list-observations.js';
 import { crossingFeature, observationFeature } from './ogc-features.js';
+import { openApiDocument } from '../openapi/openapi-document.js';
 
 const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
@@ -84,12 +85,18 @@ export function ogcRouter(prisma: PrismaClient, publicUrl?: string): Router {
       description: 'Activity at land border crossings beside the customs trade figures, as OGC API – Features.',
       links: [
         { href: `${b}`, rel: 'self', type: 'application/json', title: 'This document' },
-        { href: `${origin}/api/openapi.json`, rel: 'service-desc', type: 'application/vnd.oai.openapi+json;version=3.0', title: 'The API definition' },
+        { href: `${b}/openapi.json`, rel: 'service-desc', type: 'application/vnd.oai.openapi+json;version=3.0', title: 'The API definition (OpenAPI 3.0)' },
         { href: `${origin}/api/docs`, rel: 'service-doc', type: 'text/html', title: 'The API documentation' },
         { href: `${b}/conformance`, rel: 'conformance', type: 'application/json', title: 'Conformance classes' },
         { href: `${b}/collections`, rel: 'data', type: 'application/json', title: 'Collections' },
       ],
     });
+  });
+
+  // The oas30 conformance class: the OGC part of the API as OpenAPI 3.0 (the whole API is 3.1 at /api/openapi.json).
+  const ogcOpenApi = JSON.stringify(openApiDocument({ version: '3.0.3', pathPrefix: '/ogc' }));
+  router.get('/openapi.json', (_req, res) => {
+    res.type('application/vnd.oai.openapi+json;version=3.0').send(ogcOpenApi);
   });
 
   router.get('/conformance', (req, res) => {

@@ -1,0 +1,102 @@
+import type { ZodType } from 'zod';
+import { createTokenInput, createUserInput, loginInput, updateUserInput } from '../contracts/auth.js';
+import { createCrossingInput, updateCrossingInput } from '../contracts/crossings-admin.js';
+import { embedImageQuery, oembedQuery } from '../contracts/embeds.js';
+import { importOptions } from '../contracts/imports.js';
+import { observationBatchInput, observationExportQuery, observationInput, observationQuery } from '../contracts/observations.js';
+import { ogcFormatQuery, ogcItemsQuery } from '../contracts/ogc.js';
+import { reviewDecisionInput, reviewQueueQuery } from '../contracts/review.js';
+import { monthlyRollupQuery } from '../contracts/rollups.js';
+import { seriesQuery } from '../contracts/series.js';
+import { annualTradeQuery, monthlyTradeQuery } from '../contracts/trade.js';
+import { createSavedViewInput } from '../contracts/views.js';
+
+/** Who may call an operation; every write checks its role on the server. */
+export type Access = 'anyone' | 'observer' | 'analyst' | 'admin';
+
+/**
+ * One HTTP operation, described with the very zod schemas its route validates with: the
+ * OpenAPI document is generated from these, so the two cannot drift apart in what they accept.
+ */
+export type ApiOperation = {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  /** OpenAPI path, `{name}` for path parameters. */
+  path: string;
+  tag: string;
+  summary: string;
+  access: Access;
+  query?: ZodType;
+  body?: ZodType;
+  /** multipart/form-data: field name → what it holds. */
+  multipart?: Record<string, { description: string; binary?: boolean; many?: boolean; required?: boolean; json?: ZodType }>;
+  /** The success response: status, media type, what it is. */
+  ok: { status: number; type: string; description: string };
+};
+
+const JSON_OK = (description: string, status = 200) => ({ status, type: 'application/json', description });
+const GEOJSON_OK = (description: string) => ({ status: 200, type: 'application/geo+json', description });
+
+export const API_OPERATIONS: ApiOperation[] = [
+  { method: 'get', path: '/health', tag: 'meta', summary: 'Database reachable and migrations applied', access: 'anyone', ok: JSON_OK('Healthy') },
+  { method: 'get', path: '/api/app-config', tag: 'meta', summary: 'Front-end settings (basemap style)', access: 'anyone', ok: JSON_OK('Settings') },
+
+  { method: 'get', path: '/api/crossings', tag: 'crossings', summary: 'All crossings as GeoJSON, with an activity summary', access: 'anyone', ok: GEOJSON_OK('FeatureCollection; unknown locations have null geometry') },
+  { method: 'get', path: '/api/crossings/{id}', tag: 'crossings', summary: 'One crossing', access: 'anyone', ok: GEOJSON_OK('Feature') },
+  { method: 'post', path: '/api/admin/crossings', tag: 'crossings', summary: 'Add a crossing', access: 'admin', body: createCrossingInput, ok: JSON_OK('Created', 201) },
+  { method: 'patch', path: '/api/admin/crossings/{id}', tag: 'crossings', summary: 'Change a crossing', access: 'admin', body: updateCrossingInput, ok: JSON_OK('Updated') },
+
+  { method: 'get', path: '/api/observations', tag: 'observations', summary: 'Observations, newest first, one page', access: 'anyone', query: observationQuery, ok: JSON_OK('{ items, nextCursor }; the public sees approved ones') },
+  { method: 'get', path: '/api/observations/{id}', tag: 'observations', summary: 'One observation', access: 'anyone', ok: JSON_OK('The observation, if visible to the caller') },
+  { method: 'get', path: '/api/observations/{id}/audit', tag: 'observations', summary: 'Who changed an observation, when, from what to what', access: 'analyst', ok: JSON_OK('Audit events') },
+  { method: 'post', path: '/api/observations', tag: 'observations', summary: 'Submit one observation (idempotent on its id)', access: 'observer', body: observationInput, ok: JSON_OK('201 stored; 200 already stored with the same content', 201) },
+  { method: 'post', path: '/api/observations/batch', tag: 'observations', summary: 'Submit up to 1,000 observations; one result per item', access: 'observer', body: observationBatchInput, ok: JSON_OK('Per-item results') },
+  {
+    method: 'post', path: '/api/submissions', tag: 'observations', summary: 'An observation with photos, stored together or not at all', access: 'observer',
+    multipart: { observation: { description: 'The observation as JSON (as for POST /api/observations)', required: true, json: observationInput }, photos: { description: 'JPEG, PNG or WebP photos', binary: true, many: true } },
+    ok: JSON_OK('201 stored; 200 already stored', 201),
+  },
+  {
+    method: 'post', path: '/api/imports', tag: 'observations', summary: 'Bulk upload of a CSV or GeoJSON file (dry run, row errors, idempotent)', access: 'observer',
+    multipart: { file: { description: 'CSV or GeoJSON', binary: true, required: true }, options: { description: 'Column mapping, defaults, dry run, mode', json: importOptions } },
+    ok: JSON_OK('Import report; with Accept: application/x-ndjson, progress lines then the report'),
+  },
+  { method: 'get', path: '/api/exports/observations.geojson', tag: 'exports', summary: 'Every matching observation as GeoJSON (RFC 7946), streamed', access: 'anyone', query: observationExportQuery, ok: GEOJSON_OK('FeatureCollection at each crossing') },
+  { method: 'get', path: '/api/exports/observations.csv', tag: 'exports', summary: 'Every matching observation as CSV (RFC 4180, formula cells neutralized)', access: 'anyone', query: observationExportQuery, ok: { status: 200, type: 'text/csv', description: 'CSV with lon/lat' } },
+
+  { method: 'get', path: '/api/trade/monthly', tag: 'trade', summary: 'Monthly trade totals with sources; gaps listed', access: 'anyone', query: monthlyTradeQuery, ok: JSON_OK('Months with the preferred figure per flow and the alternatives') },
+  { method: 'get', path: '/api/trade/annual', tag: 'trade', summary: 'Annual totals as reported, with month coverage', access: 'anyone', query: annualTradeQuery, ok: JSON_OK('Years') },
+  { method: 'get', path: '/api/series', tag: 'analysis', summary: 'Monthly activity at a crossing beside trade', access: 'anyone', query: seriesQuery, ok: JSON_OK('Series') },
+  { method: 'get', path: '/api/rollups/monthly', tag: 'analysis', summary: 'Every crossing’s monthly rollup of one metric', access: 'anyone', query: monthlyRollupQuery, ok: JSON_OK('Months and per-crossing cells') },
+
+  { method: 'post', path: '/api/auth/login', tag: 'accounts', summary: 'Sign in (session cookie); rate-limited', access: 'anyone', body: loginInput, ok: JSON_OK('The user') },
+  { method: 'post', path: '/api/auth/logout', tag: 'accounts', summary: 'Sign out', access: 'anyone', ok: { status: 204, type: '', description: 'Signed out' } },
+  { method: 'get', path: '/api/auth/me', tag: 'accounts', summary: 'The signed-in user', access: 'anyone', ok: JSON_OK('{ user } or 401') },
+  { method: 'get', path: '/api/admin/users', tag: 'accounts', summary: 'Accounts', access: 'admin', ok: JSON_OK('Users') },
+  { method: 'post', path: '/api/admin/users', tag: 'accounts', summary: 'Create an account', access: 'admin', body: createUserInput, ok: JSON_OK('Created', 201) },
+  { method: 'patch', path: '/api/admin/users/{id}', tag: 'accounts', summary: 'Change role, name, password or disable', access: 'admin', body: updateUserInput, ok: JSON_OK('Updated') },
+  { method: 'get', path: '/api/admin/tokens', tag: 'accounts', summary: 'API tokens', access: 'admin', ok: JSON_OK('Tokens (never their secrets)') },
+  { method: 'post', path: '/api/admin/tokens', tag: 'accounts', summary: 'Create an API token (its secret is shown once)', access: 'admin', body: createTokenInput, ok: JSON_OK('Created', 201) },
+  { method: 'delete', path: '/api/admin/tokens/{id}', tag: 'accounts', summary: 'Revoke an API token', access: 'admin', ok: { status: 204, type: '', description: 'Revoked' } },
+
+  { method: 'get', path: '/api/review/queue', tag: 'review', summary: 'Pending submissions with photos and likely duplicates', access: 'analyst', query: reviewQueueQuery, ok: JSON_OK('Queue') },
+  { method: 'post', path: '/api/review/decisions', tag: 'review', summary: 'Approve or reject submissions (a reason is required to reject)', access: 'analyst', body: reviewDecisionInput, ok: JSON_OK('Per-id results') },
+  { method: 'get', path: '/photos/{name}', tag: 'review', summary: 'A photo by its content hash', access: 'anyone', ok: { status: 200, type: 'image/jpeg', description: 'The photo, if its observation is visible to the caller' } },
+
+  { method: 'get', path: '/api/views', tag: 'embeds', summary: 'Saved views', access: 'analyst', ok: JSON_OK('Views with embed code') },
+  { method: 'post', path: '/api/views', tag: 'embeds', summary: 'Save the map view for embedding', access: 'analyst', body: createSavedViewInput, ok: JSON_OK('Short id, embed URL and code', 201) },
+  { method: 'get', path: '/api/views/{id}', tag: 'embeds', summary: 'A saved view', access: 'anyone', ok: JSON_OK('The view') },
+  { method: 'get', path: '/embed/{id}', tag: 'embeds', summary: 'The embed page (flags dark, plain, static, transparent, locale)', access: 'anyone', ok: { status: 200, type: 'text/html', description: 'HTML page for an iframe' } },
+  { method: 'get', path: '/embed/{id}/data.json', tag: 'embeds', summary: 'What an embed shows (approved data only)', access: 'anyone', ok: JSON_OK('Embed data') },
+  { method: 'get', path: '/embed/{id}/data.csv', tag: 'embeds', summary: 'What an embed shows, as CSV', access: 'anyone', ok: { status: 200, type: 'text/csv', description: 'CSV' } },
+  { method: 'get', path: '/embed/{id}/basemap.json', tag: 'embeds', summary: 'Natural Earth cut to the embed’s area', access: 'anyone', ok: JSON_OK('countries and borders') },
+  { method: 'get', path: '/embed/{id}/image.png', tag: 'embeds', summary: 'Static image of the view', access: 'anyone', query: embedImageQuery, ok: { status: 200, type: 'image/png', description: 'PNG' } },
+  { method: 'get', path: '/embed/{id}/image.svg', tag: 'embeds', summary: 'Static image of the view', access: 'anyone', query: embedImageQuery, ok: { status: 200, type: 'image/svg+xml', description: 'SVG' } },
+  { method: 'get', path: '/oembed', tag: 'embeds', summary: 'oEmbed for an embed URL', access: 'anyone', query: oembedQuery, ok: JSON_OK('oEmbed rich response') },
+
+  { method: 'get', path: '/ogc', tag: 'ogc', summary: 'OGC API – Features landing page', access: 'anyone', query: ogcFormatQuery, ok: JSON_OK('Links') },
+  { method: 'get', path: '/ogc/conformance', tag: 'ogc', summary: 'Conformance classes', access: 'anyone', query: ogcFormatQuery, ok: JSON_OK('conformsTo') },
+  { method: 'get', path: '/ogc/collections', tag: 'ogc', summary: 'Feature collections', access: 'anyone', query: ogcFormatQuery, ok: JSON_OK('Collections') },
+  { method: 'get', path: '/ogc/collections/{collectionId}', tag: 'ogc', summary: 'One collection', access: 'anyone', query: ogcFormatQuery, ok: JSON_OK('Collection') },
+  { method: 'get', path: '/ogc/collections/{collectionId}/items', tag: 'ogc', summary: 'Features, with bbox, datetime, limit and next links', access: 'anyone', query: ogcItemsQuery, ok: GEOJSON_OK('FeatureCollection') },
+  { method: 'get', path: '/ogc/collections/{collectionId}/items/{featureId}', tag: 'ogc', summary: 'One feature', access: 'anyone', query: ogcFormatQuery, ok: GEOJSON_OK('Feature') },
+];

@@ -1,0 +1,112 @@
+import { z, type ZodType } from 'zod';
+import { SESSION_COOKIE } from '../auth/authenticate.js';
+import { API_OPERATIONS, type ApiOperation } from './api-operations.js';
+
+type Version = '3.1.0' | '3.0.3';
+type JsonSchema = Record<string, unknown>;
+
+/** The one error shape every 4xx and 5xx has (server/http/error-middleware.ts). */
+const ERROR_SCHEMA: JsonSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string', description: 'Stable, such as invalid_request, not_found, forbidden' },
+        message: { type: 'string' },
+        details: { description: 'For 400: `fields`, each `{ path, message }` naming the bad field or row' },
+      },
+    },
+  },
+};
+
+/** A zod schema as JSON Schema, as the request looks on the wire (before defaults and transforms). */
+function schemaOf(schema: ZodType, version: Version): JsonSchema {
+  const out = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: version === '3.0.3' ? 'openapi-3.0' : 'draft-2020-12' }) as JsonSchema;
+  delete out.$schema;
+  return out;
+}
+
+function parameters(op: ApiOperation, version: Version) {
+  const path = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+  if (!op.query) return path;
+  const q = schemaOf(op.query, version) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  const query = Object.entries(q.properties ?? {}).map(([name, schema]) => ({
+    name, in: 'query', required: (q.required ?? []).includes(name), schema,
+    ...(typeof schema.description === 'string' ? { description: schema.description } : {}),
+  }));
+  return [...path, ...query];
+}
+
+function requestBody(op: ApiOperation, version: Version) {
+  if (op.body) return { required: true, content: { 'application/json': { schema: schemaOf(op.body, version) } } };
+  if (!op.multipart) return undefined;
+  const properties: Record<string, JsonSchema> = {};
+  const encoding: Record<string, { contentType: string }> = {};
+  for (const [name, f] of Object.entries(op.multipart)) {
+    const file = version === '3.1.0' ? { type: 'string', contentMediaType: 'application/octet-stream' } : { type: 'string', format: 'binary' };
+    const one = f.json ? schemaOf(f.json, version) : f.binary ? file : { type: 'string' };
+    properties[name] = { ...(f.many ? { type: 'array', items: one } : one), description: f.description };
+    if (f.json) encoding[name] = { contentType: 'application/json' };
+  }
+  const required = Object.entries(op.multipart).filter(([, f]) => f.required).map(([n]) => n);
+  return { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties, required }, encoding } } };
+}
+
+function responses(op: ApiOperation) {
+  const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+  const out: Record<string, unknown> = {
+    [op.ok.status]: { description: op.ok.description, ...(op.ok.type ? { content: { [op.ok.type]: {} } } : {}) },
+    '400': error('A parameter or body field is invalid; `details.fields` names each'),
+    '404': error('Not found'),
+    '503': error('The database is unreachable; retry after Retry-After seconds'),
+  };
+  if (op.access !== 'anyone') {
+    out['401'] = error('Not signed in');
+    out['403'] = error(`Needs the ${op.access} role or higher`);
+  }
+  if (op.method === 'get') out['304'] = { description: 'Not modified (If-None-Match matched the ETag)' };
+  return out;
+}
+
+/**
+ * The OpenAPI document of the whole HTTP API (3.1 by default; 3.0 for clients such as OGC
+ * tools that ask for it), built from `API_OPERATIONS` and the zod contracts they name.
+ */
+export function openApiDocument(opts: { version?: Version; serverUrl?: string; pathPrefix?: string } = {}) {
+  const version = opts.version ?? '3.1.0';
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of API_OPERATIONS.filter((o) => !opts.pathPrefix || o.path.startsWith(opts.pathPrefix))) {
+    const parameters_ = parameters(op, version);
+    (paths[op.path] ??= {})[op.method] = {
+      operationId: `${op.method}${op.path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
+      tags: [op.tag],
+      summary: op.summary,
+      description: `Access: ${op.access === 'anyone' ? 'anyone (the public sees approved data only)' : `${op.access} or higher`}.`,
+      ...(parameters_.length ? { parameters: parameters_ } : {}),
+      ...(requestBody(op, version) ? { requestBody: requestBody(op, version) } : {}),
+      responses: responses(op),
+      ...(op.access !== 'anyone' ? { security: [{ session: [] }, { bearer: [] }] } : {}),
+    };
+  }
+  return {
+    openapi: version,
+    info: {
+      title: 'landport API',
+      version: '0.1.0',
+      description: 'Activity at land border crossings (observations with method and source) beside monthly customs trade totals.',
+      license: { name: 'MIT', ...(version === '3.1.0' ? { identifier: 'MIT' } : {}) },
+    },
+    ...(opts.serverUrl ? { servers: [{ url: opts.serverUrl }] } : {}),
+    paths,
+    components: {
+      schemas: { Error: ERROR_SCHEMA },
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by POST /api/auth/login' },
+        bearer: { type: 'http', scheme: 'bearer', description: 'An API token made by an admin' },
+      },
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../test/test-app.js';
+import { API_OPERATIONS } from './api-operations.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.cleanup());
+
+describe('OpenAPI', () => {
+  it('serves an OpenAPI 3.1 document that the OpenAPI schema accepts', async () => {
+    const res = await t.request.get('/api/openapi.json').expect(200);
+    expect(res.headers['content-type']).toMatch(/^application\/vnd\.oai\.openapi\+json/);
+    const doc = JSON.parse(res.text);
+    expect(doc.openapi).toBe('3.1.0');
+    const result = await new Validator().validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('and the OGC part as OpenAPI 3.0 for the oas30 conformance class', async () => {
+    const doc = JSON.parse((await t.request.get('/ogc/openapi.json').expect(200)).text);
+    expect(doc.openapi).toBe('3.0.3');
+    expect(Object.keys(doc.paths).every((p) => p.startsWith('/ogc'))).toBe(true);
+    const result = await new Validator().validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+  });
+
+  it('takes request schemas from the contracts the server validates with', async () => {
+    const doc = JSON.parse((await t.request.get('/api/openapi.json')).text);
+    const body = doc.paths['/api/observations'].post.requestBody.content['application/json'].schema;
+    expect(body.required).toEqual(expect.arrayContaining(['crossingId', 'observedAt', 'metric', 'value', 'vehicleClass', 'method', 'source']));
+    expect(body.properties.metric.enum).toEqual(['queue_vehicles', 'queue_length_m', 'crossed_vehicles', 'wait_minutes']);
+    const items = doc.paths['/ogc/collections/{collectionId}/items'].get.parameters.map((p: { name: string }) => p.name);
+    expect(items).toEqual(['collectionId', 'bbox', 'datetime', 'limit', 'cursor', 'offset', 'f']);
+    const login = doc.paths['/api/auth/login'].post;
+    expect(login.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);
+    expect(doc.paths['/api/review/decisions'].post.responses).toHaveProperty('403');
+  });
+
+  it('describes only routes that exist: none of them answers "no route"', async () => {
+    for (const op of API_OPERATIONS) {
+      const path = op.path.replace(/\{[^}]+\}/g, 'x');
+      const res = await t.request[op.method](path).set(t.as.admin).send(op.method === 'get' || op.method === 'delete' ? undefined : {});
+      expect({ op: `${op.method} ${op.path}`, message: res.body?.error?.message ?? '' }).not.toMatchObject({ message: expect.stringMatching(/^No route for/) });
+    }
+  });
+
+  it('has a readable docs page with every operation and no script', async () => {
+    const res = await t.request.get('/api/docs').expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    for (const op of API_OPERATIONS) expect(res.text).toContain(`<code>${op.method.toUpperCase()} ${op.path}</code>`);
+    expect(res.text).not.toContain('<script');
+  });
+});
