@@ -42,3 +42,30 @@ export type ImportReport = {
   importId: string | null;
   seconds: number;
 };
+
+/** Options of the feed importers (`POST /api/imports/bts`, `/api/imports/trade`, and their CLI commands). */
+export const feedImportOptions = z.strictObject({
+  dryRun: z.boolean().default(false),
+  /** The day the file was downloaded from its publisher: part of every row's source record. */
+  retrievedAt: z.iso.date({ message: 'must be the date the file was downloaded, YYYY-MM-DD' }),
+});
+export type FeedImportOptions = z.output<typeof feedImportOptions>;
+
+/** What a feed import did, or on a dry run would do. All or nothing: one bad row and nothing is stored. */
+export type FeedImportReport = {
+  dryRun: boolean;
+  committed: boolean;
+  layout: string;
+  rows: number;
+  invalid: number;
+  /** Crossings the file names (BTS ports) that were new, changed or as stored. */
+  crossings: { created: number; updated: number; unchanged: number };
+  created: number;
+  existing: number;
+  /** Rows that would change a value already stored under the same key (for trade: revisions). */
+  conflicts: number;
+  revisions: number;
+  errors: RowError[];
+  errorsTruncated: boolean;
+  seconds: number;
+};

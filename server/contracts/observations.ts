@@ -19,6 +19,8 @@ export const observationInput = z
     direction: z.strictObject({ from: iso2, to: iso2 }).nullable().optional(),
     method: z.enum(METHODS),
     source: z.string().trim().min(1, 'is required').max(2000),
+    /** The publisher's own name for what was counted, where finer than metric and class (BTS "Truck Containers Loaded"). */
+    measure: z.string().trim().min(1).max(100).optional(),
     sourceUrl: httpUrl.optional(),
     retrievedAt: instant.optional(),
     observer: z
@@ -98,6 +100,7 @@ export type ObservationDto = {
   direction: { from: string; to: string } | null;
   method: string;
   source: string;
+  measure: string | null;
   sourceUrl: string | null;
   retrievedAt: string | null;
   observer: { lat: number; lon: number; accuracyM: number | null } | null;

@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { statusCondition, type StatusScope } from '../observations/status-condition.js';
+import { countsVehicles } from '../observations/counted-measures.js';
 
 export function listCrossings(prisma: PrismaClient) {
   return prisma.crossing.findMany({ orderBy: { id: 'asc' } });
@@ -34,7 +35,7 @@ export function listLatestByMetric(prisma: PrismaClient, scope: StatusScope, cro
            crossing_id AS "crossingId", metric::text AS metric, value, observed_at AS "observedAt",
            method::text AS method, vehicle_class::text AS "vehicleClass"
       FROM observations
-     WHERE ${statusCondition(scope)} ${forCrossing(crossingId)}
+     WHERE ${statusCondition(scope)} AND ${countsVehicles} ${forCrossing(crossingId)}
      ORDER BY crossing_id, metric, observed_at DESC, id DESC`;
 }
 

@@ -9,7 +9,7 @@ import { streamObservations } from './observation-stream.js';
 
 export const OBSERVATION_CSV_COLUMNS = [
   'id', 'crossing_id', 'lon', 'lat', 'observed_at', 'period_start', 'period_end', 'metric', 'value', 'vehicle_class',
-  'direction_from', 'direction_to', 'method', 'source', 'source_url', 'retrieved_at', 'confidence', 'notes', 'status',
+  'direction_from', 'direction_to', 'method', 'source', 'measure', 'source_url', 'retrieved_at', 'confidence', 'notes', 'status',
   'submitted_by', 'synthetic',
 ] as const;
 

@@ -4,12 +4,15 @@ import os from 'node:os';
 import { Router, type RequestHandler } from 'express';
 import multer from 'multer';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { importOptions } from '../contracts/imports.js';
-import { anyAccount } from '../auth/require-role.js';
+import { feedImportOptions, importOptions, type FeedImportOptions, type FeedImportReport } from '../contracts/imports.js';
+import { analystOnly, anyAccount } from '../auth/require-role.js';
 import { HttpError, badRequest } from '../http/http-error.js';
 import { parseOrThrow } from '../http/validate.js';
 import { submitterOf } from '../observations/observations.routes.js';
 import { runImport, type ImportFile } from './run-import.js';
+import type { Submitter } from '../observations/submit-observations.js';
+import { importBts } from '../interop/import-bts.js';
+import { importTrade } from '../interop/import-trade.js';
 
 export type ImportLimits = { maxBytes: number; maxRows: number };
 
@@ -75,5 +78,36 @@ export function importsRouter(prisma: PrismaClient, limits: ImportLimits): Route
       if (file) fs.rm(file.path, { force: true }, () => {});
     }
   });
+  /**
+   * The feed importers (BTS, trade): the same upload, options `{ dryRun, retrievedAt }`, the same
+   * progress stream; analysts only, since they create crossings and official figures.
+   */
+  const feed = (run: (file: string, opts: FeedImportOptions, by: Submitter, onProgress: (rows: number) => void) => Promise<FeedImportReport>): RequestHandler =>
+    async (req, res) => {
+      const file = req.file;
+      try {
+        if (!file) throw badRequest([{ path: 'file', message: 'is required' }]);
+        let rawOptions: unknown = {};
+        try {
+          rawOptions = typeof req.body?.options === 'string' ? JSON.parse(req.body.options) : {};
+        } catch {
+          throw badRequest([{ path: 'options', message: 'is not valid JSON' }]);
+        }
+        const options = parseOrThrow(feedImportOptions, rawOptions, 'options');
+        const streaming = req.accepts(['application/json', 'application/x-ndjson']) === 'application/x-ndjson';
+        if (streaming) res.status(200).type('application/x-ndjson');
+        const report = await run(file.path, options, submitterOf(req.user!), (rows) => {
+          if (streaming) res.write(`${JSON.stringify({ type: 'progress', rows })}\n`);
+        });
+        const status = report.dryRun || report.committed ? 200 : 422;
+        if (streaming) res.end(`${JSON.stringify({ type: 'report', status, report })}\n`);
+        else res.status(status).json(report);
+      } finally {
+        if (file) fs.rm(file.path, { force: true }, () => {});
+      }
+    };
+  router.post('/bts', analystOnly, parseUpload(limits), feed((path, opts, by, onProgress) => importBts(prisma, path, opts, by, limits, onProgress)));
+  router.post('/trade', analystOnly, parseUpload(limits), feed((path, opts, by, onProgress) => importTrade(prisma, path, opts, by, limits, onProgress)));
+
   return router;
 }

@@ -15,6 +15,7 @@ export function toObservationDto(o: ObservationRow): ObservationDto {
     direction: o.directionFrom && o.directionTo ? { from: o.directionFrom, to: o.directionTo } : null,
     method: o.method,
     source: o.source,
+    measure: o.measure,
     sourceUrl: o.sourceUrl,
     retrievedAt: iso(o.retrievedAt),
     observer:

@@ -47,7 +47,7 @@ export async function insertObservationsIfAbsent(
     rows.map((r) => ({
       id: r.id, crossing_id: r.crossingId, observed_at: iso(r.observedAt), period_start: iso(r.periodStart),
       period_end: iso(r.periodEnd), metric: r.metric, value: r.value, vehicle_class: r.vehicleClass,
-      direction_from: r.directionFrom ?? null, direction_to: r.directionTo ?? null, method: r.method, source: r.source,
+      direction_from: r.directionFrom ?? null, direction_to: r.directionTo ?? null, method: r.method, source: r.source, measure: r.measure ?? null,
       source_url: r.sourceUrl ?? null, retrieved_at: iso(r.retrievedAt), observer_lat: r.observerLat ?? null,
       observer_lon: r.observerLon ?? null, observer_accuracy_m: r.observerAccuracyM ?? null, confidence: r.confidence ?? null,
       notes: r.notes ?? null, submitted_by: r.submittedBy, submitted_by_user_id: r.submittedByUserId ?? null,
@@ -56,12 +56,12 @@ export async function insertObservationsIfAbsent(
   );
   const inserted = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO observations (id, crossing_id, observed_at, period_start, period_end, metric, value, vehicle_class,
-      direction_from, direction_to, method, source, source_url, retrieved_at, observer_lat, observer_lon,
+      direction_from, direction_to, method, source, measure, source_url, retrieved_at, observer_lat, observer_lon,
       observer_accuracy_m, confidence, notes, submitted_by, submitted_by_user_id, import_id, content_hash, updated_at)
     SELECT x.*, now() FROM jsonb_to_recordset(${json}::jsonb) AS x(
       id uuid, crossing_id text, observed_at timestamptz, period_start timestamptz, period_end timestamptz,
       metric "Metric", value float8, vehicle_class "VehicleClass", direction_from char(2), direction_to char(2),
-      method "ObservationMethod", source text, source_url text, retrieved_at timestamptz, observer_lat float8,
+      method "ObservationMethod", source text, measure text, source_url text, retrieved_at timestamptz, observer_lat float8,
       observer_lon float8, observer_accuracy_m float8, confidence float8, notes text, submitted_by text,
       submitted_by_user_id uuid, import_id uuid, content_hash char(64))
     ON CONFLICT (id) DO NOTHING
@@ -87,3 +87,19 @@ export function listObservations(
   });
 }
 
+
+/**
+ * Marks just-imported rows approved, with an audit event each: an analyst importing a
+ * publisher's official statistic is its review. One statement each, inside the caller's transaction.
+ */
+export async function approveImported(tx: Prisma.TransactionClient, ids: string[], by: { userId: string | null; label: string }, reason: string) {
+  if (!ids.length) return;
+  const json = JSON.stringify(ids.map((id) => ({ id })));
+  await tx.$executeRaw`
+    UPDATE observations SET status = 'approved', reviewed_by_user_id = ${by.userId}::uuid, reviewed_at = now(), review_reason = ${reason}, updated_at = now()
+     WHERE id IN (SELECT x.id FROM jsonb_to_recordset(${json}::jsonb) AS x(id uuid)) AND status = 'pending'`;
+  await tx.$executeRaw`
+    INSERT INTO audit_events (observation_id, actor_user_id, actor_label, action, before, after, reason)
+    SELECT x.id, ${by.userId}::uuid, ${by.label}, 'approve', '{"status":"pending"}'::jsonb, '{"status":"approved"}'::jsonb, ${reason}
+      FROM jsonb_to_recordset(${json}::jsonb) AS x(id uuid)`;
+}

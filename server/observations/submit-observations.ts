@@ -38,6 +38,7 @@ function toRow(v: ValidObservation, by: Submitter, importId?: string): NewObserv
     directionTo: o.direction?.to ?? null,
     method: o.method,
     source: o.source,
+    measure: o.measure ?? null,
     sourceUrl: o.sourceUrl ?? null,
     retrievedAt: o.retrievedAt ?? null,
     observerLat: o.observer?.lat ?? null,

@@ -34,7 +34,7 @@ export function observationFeature(o: ObservationRow & { crossing: { lat: number
     properties: {
       crossing_id: o.crossingId, observed_at: o.observedAt.toISOString(), period_start: iso(o.periodStart), period_end: iso(o.periodEnd),
       metric: o.metric, value: o.value, vehicle_class: o.vehicleClass, direction_from: o.directionFrom, direction_to: o.directionTo,
-      method: o.method, source: o.source, source_url: o.sourceUrl, retrieved_at: iso(o.retrievedAt), confidence: o.confidence,
+      method: o.method, source: o.source, measure: o.measure, source_url: o.sourceUrl, retrieved_at: iso(o.retrievedAt), confidence: o.confidence,
       notes: o.notes, status: o.status, submitted_by: o.submittedBy, synthetic: o.method === 'synthetic',
     },
   };

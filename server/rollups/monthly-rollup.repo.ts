@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import type { Metric, Method, VehicleClass } from '../contracts/common.js';
 import { statusCondition, type StatusScope } from '../observations/status-condition.js';
+import { countsVehicles } from '../observations/counted-measures.js';
 
 export type RollupFilters = {
   metric: Metric;
@@ -41,6 +42,7 @@ export function listMonthlyRollup(prisma: PrismaClient, f: RollupFilters): Promi
   const conditions = [
     Prisma.sql`metric = ${f.metric}::"Metric"`,
     statusCondition(f.scope),
+    countsVehicles,
     ...(f.crossing ? [Prisma.sql`crossing_id = ${f.crossing}`] : []),
     ...(f.vehicleClass ? [Prisma.sql`vehicle_class = ${f.vehicleClass}::"VehicleClass"`] : []),
     ...(f.method ? [Prisma.sql`method = ${f.method}::"ObservationMethod"`] : []),

@@ -7,7 +7,7 @@ function fig(flow: TradeFigure['flow'], value: number, source: string, extra: Pa
   return {
     id: nextId++, periodKind: 'month', period: '2025-01', reporter: 'CN', partner: 'KP', flow,
     valueUsd: BigInt(value), source, basis: 'GACC', approximate: false, retrievedAt: null,
-    createdAt: new Date(0), ...extra,
+    revision: 1, supersededAt: null, createdAt: new Date(0), ...extra,
   };
 }
 

@@ -8,6 +8,8 @@ export function listTradeFigures(
 ): Promise<TradeFigure[]> {
   return prisma.tradeFigure.findMany({
     where: {
+      // Current figures only: a revised one is kept in the table, superseded.
+      supersededAt: null,
       periodKind: q.periodKind,
       reporter: q.reporter,
       partner: q.partner,

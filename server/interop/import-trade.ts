@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import { parse } from 'csv-parse';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { FeedImportOptions, FeedImportReport, RowError } from '../contracts/imports.js';
+import { HttpError } from '../http/http-error.js';
+import type { Submitter } from '../observations/submit-observations.js';
+import { readCsvRows } from '../imports/read-rows.js';
+import { parseComtradeRow, parseLandportTradeRow, tradeLayoutOf, type TradeLayout, type TradeRecord } from './trade-rows.js';
+
+const MAX_REPORTED_ERRORS = 1000;
+type FigureKey = { periodKind: string; period: string; reporter: string; partner: string; flow: string; source: string };
+const keyOf = (r: FigureKey) => `${r.periodKind}|${r.period}|${r.reporter}|${r.partner}|${r.flow}|${r.source}`;
+
+async function headerOf(file: string): Promise<string[]> {
+  const parser = fs.createReadStream(file).pipe(parse({ bom: true, to_line: 1, trim: true }));
+  for await (const row of parser as AsyncIterable<string[]>) return row;
+  return [];
+}
+
+/**
+ * Imports monthly or annual trade figures from our CSV layout or UN Comtrade's. All or nothing
+ * per file. A figure already stored for the same period, flow and source is left alone when
+ * equal; when the file gives another value, that is the source's revision: stored as the next
+ * revision, the old one kept and marked superseded, never overwritten.
+ */
+export async function importTrade(
+  prisma: PrismaClient,
+  file: string,
+  opts: FeedImportOptions,
+  _by: Submitter,
+  limits: { maxRows: number },
+  onProgress: (rows: number) => void = () => {},
+): Promise<FeedImportReport> {
+  const started = performance.now();
+  const layout: TradeLayout | null = tradeLayoutOf(await headerOf(file));
+  if (!layout) {
+    throw new HttpError(400, 'invalid_file', 'The header is neither landport\'s trade layout (month or year, china_exports_usd, china_imports_usd, total_usd, source) nor UN Comtrade\'s (period, reporterCode, partnerCode, flowCode, primaryValue)', {
+      fields: [{ path: 'file', message: 'unknown trade layout' }],
+    });
+  }
+  const report: FeedImportReport = {
+    dryRun: opts.dryRun, committed: false, layout, rows: 0, invalid: 0, crossings: { created: 0, updated: 0, unchanged: 0 },
+    created: 0, existing: 0, conflicts: 0, revisions: 0, errors: [], errorsTruncated: false, seconds: 0,
+  };
+  const errors: RowError[] = [];
+  const addError = (e: RowError) => (errors.length < MAX_REPORTED_ERRORS ? errors.push(e) : (report.errorsTruncated = true));
+  const figures = new Map<string, TradeRecord & { line: number }>();
+  const parseRow = layout === 'comtrade' ? parseComtradeRow : parseLandportTradeRow;
+
+  for await (const row of readCsvRows(file, limits.maxRows)) {
+    report.rows++;
+    const parsed = parseRow(row.fields as Record<string, string>);
+    if ('issues' in parsed) {
+      report.invalid++;
+      addError({ line: row.line, fields: parsed.issues });
+      continue;
+    }
+    for (const r of parsed.records) {
+      const seen = figures.get(keyOf(r));
+      if (seen && seen.valueUsd !== r.valueUsd) {
+        report.invalid++;
+        addError({ line: row.line, fields: [{ path: r.flow, message: `differs from line ${seen.line} for the same period, flow and source` }] });
+      } else if (!seen) figures.set(keyOf(r), { ...r, line: row.line });
+    }
+    if (report.rows % 10_000 === 0) onProgress(report.rows);
+  }
+  onProgress(report.rows);
+
+  if (report.invalid === 0) {
+    const retrievedAt = new Date(`${opts.retrievedAt}T00:00:00Z`);
+    // One transaction: reading the current figures and writing revisions see the same state.
+    await prisma.$transaction(async (tx) => {
+      const all = [...figures.values()];
+      const current = new Map<string, { id: number; valueUsd: bigint; revision: number }>();
+      for (let i = 0; i < all.length; i += 2000) {
+        const slice = all.slice(i, i + 2000);
+        const rows = await tx.tradeFigure.findMany({
+          where: { supersededAt: null, OR: slice.map((f) => ({ periodKind: f.periodKind, period: f.period, reporter: f.reporter, partner: f.partner, flow: f.flow, source: f.source })) },
+          select: { id: true, periodKind: true, period: true, reporter: true, partner: true, flow: true, source: true, valueUsd: true, revision: true },
+        });
+        for (const r of rows) current.set(keyOf(r), r);
+      }
+      const fresh: typeof all = [];
+      const revised: { figure: (typeof all)[number]; previous: { id: number; revision: number } }[] = [];
+      for (const f of all) {
+        const now = current.get(keyOf(f));
+        if (!now) fresh.push(f);
+        else if (now.valueUsd === f.valueUsd) report.existing++;
+        else revised.push({ figure: f, previous: now });
+      }
+      report.created = fresh.length;
+      report.revisions = revised.length;
+      if (opts.dryRun) return;
+      const data = ({ line: _line, ...f }: (typeof all)[number], revision = 1) => ({ ...f, revision, retrievedAt });
+      if (fresh.length) await tx.tradeFigure.createMany({ data: fresh.map((f) => data(f)) });
+      for (const { figure, previous } of revised) {
+        await tx.tradeFigure.update({ where: { id: previous.id }, data: { supersededAt: new Date() } });
+        await tx.tradeFigure.create({ data: data(figure, previous.revision + 1) });
+      }
+    }, { timeout: 10 * 60_000, maxWait: 60_000 });
+    report.committed = !opts.dryRun;
+  }
+  report.errors = errors.sort((a, b) => a.line - b.line);
+  report.seconds = Math.round((performance.now() - started) / 10) / 100;
+  return report;
+}

@@ -1,0 +1,94 @@
+import type { FieldIssue } from '../http/http-error.js';
+import { basisOf } from '../seed/seed-trade.js';
+
+/** One trade figure as a file gives it, before it meets the database. */
+export type TradeRecord = {
+  periodKind: 'month' | 'year';
+  period: string;
+  reporter: string;
+  partner: string;
+  flow: 'export' | 'import' | 'total';
+  valueUsd: bigint;
+  source: string;
+  basis: string;
+  approximate: boolean;
+};
+
+export type TradeLayout = 'landport' | 'comtrade';
+
+/** UN M49 codes (what Comtrade writes) of the countries with land crossings we track, and their neighbours. */
+const M49: Record<string, string> = {
+  '156': 'CN', '408': 'KP', '410': 'KR', '392': 'JP', '643': 'RU', '496': 'MN', '704': 'VN', '418': 'LA', '104': 'MM',
+  '356': 'IN', '524': 'NP', '398': 'KZ', '842': 'US', '484': 'MX', '124': 'CA',
+};
+
+/** Which layout a header is: ours (`month`/`year`, `china_exports_usd`…) or UN Comtrade's. */
+export function tradeLayoutOf(header: string[]): TradeLayout | null {
+  const h = new Set(header);
+  if (['period', 'reporterCode', 'partnerCode', 'flowCode', 'primaryValue'].every((c) => h.has(c))) return 'comtrade';
+  if ((h.has('month') || h.has('year')) && h.has('source') && ['china_exports_usd', 'china_imports_usd', 'total_usd'].some((c) => h.has(c))) return 'landport';
+  return null;
+}
+
+const OUR_FLOWS = [['china_exports_usd', 'export'], ['china_imports_usd', 'import'], ['total_usd', 'total']] as const;
+
+/** Our layout (data/cn_dprk_*_trade.csv): a row per period and source, a figure per filled flow; empty cells stay gaps. */
+export function parseLandportTradeRow(r: Record<string, string>): { records: TradeRecord[] } | { issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const periodKind = r.month !== undefined ? 'month' : 'year';
+  const period = (periodKind === 'month' ? r.month : r.year)?.trim() ?? '';
+  const re = periodKind === 'month' ? /^\d{4}-(0[1-9]|1[0-2])$/ : /^\d{4}$/;
+  if (!re.test(period)) issues.push({ path: periodKind, message: periodKind === 'month' ? 'must be YYYY-MM' : 'must be YYYY' });
+  const source = r.source?.trim() ?? '';
+  if (!source) issues.push({ path: 'source', message: 'is required: every figure names its source' });
+  const records: TradeRecord[] = [];
+  for (const [col, flow] of OUR_FLOWS) {
+    const v = r[col]?.trim();
+    if (!v) continue;
+    if (!/^\d+$/.test(v)) {
+      issues.push({ path: col, message: 'must be a whole number of US dollars' });
+      continue;
+    }
+    records.push({ periodKind, period, reporter: 'CN', partner: 'KP', flow, valueUsd: BigInt(v), source, basis: basisOf(source), approximate: /\bapproximate\b/i.test(source) });
+  }
+  if (!issues.length && !records.length) issues.push({ path: 'china_exports_usd', message: 'the row gives no figure' });
+  return issues.length ? { issues } : { records };
+}
+
+/**
+ * UN Comtrade's layout (`period` 202311 or 2023, `reporterCode`/`partnerCode` M49, `flowCode`
+ * X or M, `primaryValue` in US dollars, optional `freqCode` and `cmdCode`): one figure per row.
+ * Only commodity totals are trade totals; re-exports and other flows are refused by name.
+ */
+export function parseComtradeRow(r: Record<string, string>): { records: TradeRecord[] } | { issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const period = r.period?.trim() ?? '';
+  const monthly = /^\d{4}(0[1-9]|1[0-2])$/.test(period);
+  const yearly = /^\d{4}$/.test(period);
+  if (!monthly && !yearly) issues.push({ path: 'period', message: 'must be YYYYMM or YYYY' });
+  const freq = r.freqCode?.trim();
+  if (freq && ((freq === 'M') !== monthly || (freq === 'A') !== yearly)) issues.push({ path: 'freqCode', message: 'does not match period' });
+  const reporter = M49[r.reporterCode?.trim() ?? ''];
+  if (!reporter) issues.push({ path: 'reporterCode', message: `is not a country code we know (${r.reporterCode}); known: ${Object.keys(M49).join(', ')}` });
+  const partner = M49[r.partnerCode?.trim() ?? ''];
+  if (!partner) issues.push({ path: 'partnerCode', message: `is not a country code we know (${r.partnerCode}); World and areas are not a partner` });
+  const flowCode = r.flowCode?.trim();
+  const flow = flowCode === 'X' ? 'export' : flowCode === 'M' ? 'import' : null;
+  if (!flow) issues.push({ path: 'flowCode', message: 'must be X (export) or M (import)' });
+  const cmd = r.cmdCode?.trim();
+  if (cmd && cmd !== 'TOTAL') issues.push({ path: 'cmdCode', message: 'must be TOTAL: a commodity line is not a trade total' });
+  const raw = r.primaryValue?.trim() ?? '';
+  const value = Number(raw);
+  if (!raw || !Number.isFinite(value) || value < 0) issues.push({ path: 'primaryValue', message: 'must be a number of US dollars, 0 or more' });
+  if (issues.length) return { issues };
+  return { records: [{
+    periodKind: monthly ? 'month' : 'year',
+    period: monthly ? `${period.slice(0, 4)}-${period.slice(4)}` : period,
+    reporter, partner, flow: flow!,
+    // Comtrade gives cents on some rows; figures are kept in whole dollars, as every other source gives them.
+    valueUsd: BigInt(Math.round(value)),
+    source: 'UN Comtrade',
+    basis: reporter === 'CN' ? 'GACC' : `${reporter} customs`,
+    approximate: false,
+  }] };
+}
