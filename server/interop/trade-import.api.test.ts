@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../test/test-app.js';
+
+const MONTHLY = new URL('../../data/cn_dprk_monthly_trade.csv', import.meta.url).pathname;
+const RETRIEVED = '2026-11-01';
+const rows = parse(fs.readFileSync(MONTHLY, 'utf8'), { columns: true, trim: true, bom: true }) as Record<string, string>[];
+const figureCount = rows.reduce((n, r) => n + ['china_exports_usd', 'china_imports_usd', 'total_usd'].filter((c) => r[c]).length, 0);
+
+let t: TestApp;
+let dir: string;
+const upload = (file: string, options: Record<string, unknown> = { retrievedAt: RETRIEVED }) =>
+  t.request.post('/api/imports/trade').set(t.as.analyst).attach('file', file).field('options', JSON.stringify(options));
+const write = (name: string, text: string) => {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+};
+
+beforeAll(async () => {
+  t = await startTestApp();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'landport-trade-'));
+});
+afterAll(async () => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  await t.cleanup();
+});
+
+describe('trade figures import', () => {
+  it('imports our layout (the file in data/), and again changes nothing', async () => {
+    const dry = await upload(MONTHLY, { dryRun: true, retrievedAt: RETRIEVED }).expect(200);
+    expect(dry.body).toMatchObject({ layout: 'landport', dryRun: true, committed: false, rows: rows.length, invalid: 0, created: figureCount });
+    expect(await t.db.prisma.tradeFigure.count()).toBe(0);
+    const first = await upload(MONTHLY).expect(200);
+    expect(first.body).toMatchObject({ committed: true, created: figureCount, existing: 0, revisions: 0 });
+    const again = await upload(MONTHLY).expect(200);
+    expect(again.body).toMatchObject({ committed: true, created: 0, existing: figureCount, revisions: 0 });
+  });
+
+  it('keeps a revised figure as a new revision and the old one, superseded; the API gives the revision', async () => {
+    const r = rows.find((x) => x.china_exports_usd && !x.source.includes(','))!;
+    const revised = String(Number(r.china_exports_usd) + 1_000_000);
+    const file = write('revised.csv', `month,china_exports_usd,china_imports_usd,total_usd,source\n${r.month},${revised},,,${r.source}\n`);
+    const res = await upload(file).expect(200);
+    expect(res.body).toMatchObject({ committed: true, created: 0, revisions: 1 });
+    const stored = await t.db.prisma.tradeFigure.findMany({ where: { period: r.month, flow: 'export', source: r.source }, orderBy: { revision: 'asc' } });
+    expect(stored.map((f) => [f.revision, String(f.valueUsd), f.supersededAt !== null])).toEqual([[1, r.china_exports_usd, true], [2, revised, false]]);
+    const api = await t.request.get('/api/trade/monthly').query({ from: r.month, to: r.month }).expect(200);
+    const shown = [api.body.months[0].exports, ...api.body.months[0].alternatives].filter((f: { source: string } | null) => f?.source === r.source);
+    expect(shown.map((f: { valueUsd: number }) => String(f.valueUsd))).toEqual([revised]);
+  });
+
+  it('imports UN Comtrade\'s layout: codes to countries, X/M to flows, YYYYMM to months', async () => {
+    // Figures of our monthly file laid out in Comtrade's columns (the test's own file: real values, not Comtrade's).
+    // One source per month: Comtrade has one figure per month and flow.
+    const byMonth = new Map(rows.filter((r) => r.china_exports_usd || r.china_imports_usd).map((r) => [r.month, r]));
+    const picked = [...byMonth.values()].slice(0, 10);
+    const lines = picked.flatMap((r) => [
+      ...(r.china_exports_usd ? [`M,${r.month.replace('-', '')},156,408,X,TOTAL,${r.china_exports_usd}.0`] : []),
+      ...(r.china_imports_usd ? [`M,${r.month.replace('-', '')},156,408,M,TOTAL,${r.china_imports_usd}`] : []),
+    ]);
+    const file = write('comtrade.csv', `freqCode,period,reporterCode,partnerCode,flowCode,cmdCode,primaryValue\n${lines.join('\n')}\n`);
+    const res = await upload(file).expect(200);
+    expect(res.body).toMatchObject({ layout: 'comtrade', committed: true, invalid: 0, created: lines.length, revisions: 0 });
+    const first = picked[0];
+    const flow = first.china_exports_usd ? 'export' : 'import';
+    const stored = await t.db.prisma.tradeFigure.findFirst({ where: { period: first.month, flow, source: 'UN Comtrade' } });
+    expect(stored).toMatchObject({ reporter: 'CN', partner: 'KP', basis: 'GACC', periodKind: 'month' });
+    expect(String(stored!.valueUsd)).toBe(flow === 'export' ? first.china_exports_usd : first.china_imports_usd);
+  });
+
+  it('refuses the whole file for one bad row, naming line and field', async () => {
+    const before = await t.db.prisma.tradeFigure.count();
+    const file = write('bad-comtrade.csv', [
+      'period,reporterCode,partnerCode,flowCode,cmdCode,primaryValue',
+      '202301,156,408,X,TOTAL,100',
+      '202301,156,0,X,TOTAL,100',
+      '202302,156,408,RX,TOTAL,100',
+      '202303,156,408,M,27,100',
+      '202313,156,408,M,TOTAL,-5',
+    ].join('\n'));
+    const res = await upload(file).expect(422);
+    expect(res.body).toMatchObject({ committed: false, invalid: 4 });
+    expect(res.body.errors.map((e: { line: number; fields: { path: string }[] }) => [e.line, e.fields.map((f) => f.path)])).toEqual([
+      [3, ['partnerCode']], [4, ['flowCode']], [5, ['cmdCode']], [6, ['period', 'primaryValue']],
+    ]);
+    expect(await t.db.prisma.tradeFigure.count()).toBe(before);
+    const unknown = await upload(write('other.csv', 'a,b\n1,2\n')).expect(400);
+    expect(unknown.body.error.details.fields[0].path).toBe('file');
+  });
+});
