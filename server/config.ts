@@ -37,6 +37,8 @@ const envSchema = z.object({
     .trim()
     .default('false')
     .transform((v) => (v === 'true' ? true : v === 'false' || v === '' ? false : /^\d+$/.test(v) ? Number(v) : v)),
+  CBP_FEED_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional().or(z.literal('').transform(() => undefined)),
+  CBP_POLL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional().or(z.literal('').transform(() => undefined)),
   BASEMAP_STYLE_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional().or(z.literal('').transform(() => undefined)),
 });
@@ -60,6 +62,8 @@ export type Config = {
   importMaxRows: number;
   embeds: { refreshSeconds: number; cacheSeconds: number; frameAncestors: string };
   publicUrl: string | undefined;
+  /** The CBP Border Wait Times feed to poll (off when unset), and how often. */
+  cbpFeed: { url: string; seconds: number } | undefined;
   /** Express's `trust proxy`: which X-Forwarded-* headers to believe (false, true, a hop count, or addresses). */
   trustProxy: boolean | number | string;
   /** Creates this admin at start when the database has none (containers, CI); else use `npm run user:create`. */
@@ -97,5 +101,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeds: { refreshSeconds: e.EMBED_REFRESH_SECONDS, cacheSeconds: e.EMBED_CACHE_SECONDS, frameAncestors: e.EMBED_FRAME_ANCESTORS },
     publicUrl: e.PUBLIC_URL,
     trustProxy: e.TRUST_PROXY,
+    cbpFeed: e.CBP_FEED_URL ? { url: e.CBP_FEED_URL, seconds: e.CBP_POLL_SECONDS } : undefined,
   };
 }

@@ -6,6 +6,7 @@ import { createLogger } from './logger.js';
 import { seedDatabase } from './seed/seed-database.js';
 import { bootstrapAdmin } from './auth/bootstrap-admin.js';
 import { startStorage } from './start-storage.js';
+import { startCbpPoller } from './interop/cbp-poller.js';
 
 const startedAt = performance.now();
 let config: Config;
@@ -45,6 +46,10 @@ const server: Server = app.listen(config.port, config.host, () => {
   );
 });
 
+// The CBP wait-time feed, when configured. With several servers each polls; the readings' ids
+// and the snapshot hash make a second store of the same reading impossible.
+const stopCbpPoller = config.cbpFeed ? startCbpPoller(db.prisma, config.cbpFeed.url, config.cbpFeed.seconds, log) : () => {};
+
 /**
  * Stop accepting, let requests in flight finish, then close the database: PGlite must be
  * closed to flush its data folder. A second signal, or the timeout, forces the exit.
@@ -59,6 +64,7 @@ async function shutdown(signal: string) {
     process.exit(1);
   }, config.shutdownTimeoutMs);
   force.unref();
+  stopCbpPoller();
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     server.closeIdleConnections();
