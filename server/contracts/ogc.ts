@@ -47,7 +47,9 @@ export const ogcItemsQuery = z.strictObject({
   bbox: bbox.optional(),
   datetime: datetime.optional(),
   // Above the maximum the server answers with the maximum, as the standard allows.
-  limit: z.coerce.number().int().min(1).transform((n) => Math.min(n, OGC_MAX_LIMIT)).default(100),
+  limit: z.coerce.number().int().min(1).transform((n) => Math.min(n, OGC_MAX_LIMIT)).default(100)
+    // What the API definition says (OGC's fc-limit-definition): GDAL picks its page size from it.
+    .meta({ minimum: 1, maximum: OGC_MAX_LIMIT, default: 100, description: 'Features per page; above 10,000 the server answers 10,000' }),
   cursor: z.string().max(200).optional(),
   offset: z.coerce.number().int().min(0).optional(),
   f: z.enum(['json', 'geojson']).optional(),

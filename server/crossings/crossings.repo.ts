@@ -28,7 +28,11 @@ export type ActivityCounts = { crossingId: string; observations: number; synthet
 const forCrossing = (crossingId?: string) =>
   crossingId ? Prisma.sql`AND crossing_id = ${crossingId}` : Prisma.empty;
 
-/** The newest counted observation of each metric at each crossing (or at one). */
+/**
+ * The newest counted observation of each metric at each crossing (or at one). Several at the
+ * same instant (a BTS month gives trucks, buses, cars…) resolve to trucks first, then the
+ * others in class order: the same answer every time.
+ */
 export function listLatestByMetric(prisma: PrismaClient, scope: StatusScope, crossingId?: string): Promise<LatestByMetric[]> {
   return prisma.$queryRaw<LatestByMetric[]>`
     SELECT DISTINCT ON (crossing_id, metric)
@@ -36,7 +40,7 @@ export function listLatestByMetric(prisma: PrismaClient, scope: StatusScope, cro
            method::text AS method, vehicle_class::text AS "vehicleClass"
       FROM observations
      WHERE ${statusCondition(scope)} AND ${countsVehicles} ${forCrossing(crossingId)}
-     ORDER BY crossing_id, metric, observed_at DESC, id DESC`;
+     ORDER BY crossing_id, metric, observed_at DESC, (vehicle_class = 'truck') DESC, vehicle_class, measure NULLS FIRST, id DESC`;
 }
 
 export async function listActivityCounts(prisma: PrismaClient, scope: StatusScope, crossingId?: string): Promise<ActivityCounts[]> {

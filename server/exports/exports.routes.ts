@@ -13,9 +13,13 @@ export const OBSERVATION_CSV_COLUMNS = [
   'submitted_by', 'synthetic',
 ] as const;
 
-/** Writes, waiting when the client reads slower than the database gives. */
+/** Writes, waiting when the client reads slower than the database gives; stops when it went away. */
 async function write(res: Response, chunk: string) {
-  if (!res.write(chunk)) await once(res, 'drain');
+  if (res.destroyed) throw new Error('client went away');
+  if (!res.write(chunk)) {
+    await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    if (res.destroyed) throw new Error('client went away');
+  }
 }
 
 /**

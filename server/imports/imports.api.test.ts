@@ -114,6 +114,15 @@ describe('POST /api/imports', () => {
     expect(out.at(-1)).toMatchObject({ type: 'report', status: 200, report: { rows: 2500, valid: 2500 } });
   });
 
+  it('ends the stream with the error as its last line when the file breaks after progress began', async () => {
+    const lines = [HEADER, ...Array.from({ length: 1500 }, (_, i) => row(1 + (i % 28), i, `n${i}`)), 'cn-kp-x,"unclosed'];
+    const res = await upload(lines.join('\n'), { dryRun: true }, 'broken.csv', 'application/x-ndjson');
+    const out = res.text.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out[0]).toMatchObject({ type: 'progress', rows: 1000 });
+    expect(out.at(-1)).toMatchObject({ type: 'report', status: 400, error: { code: 'invalid_file' } });
+    expect(out.at(-1).error.message).toMatch(/line 1502/);
+  });
+
   it('says clearly when a file is too large, has too many rows, or is not CSV/GeoJSON', async () => {
     const small = supertest(createApp({ db: t.db, logger: pino({ level: 'silent' }), photoDir: t.photoDir, importLimits: { maxBytes: 2000, maxRows: 3 } }));
     const send = (body: string, name = 'x.csv') =>

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
-import { Router, type RequestHandler } from 'express';
+import { Router, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { feedImportOptions, importOptions, type FeedImportOptions, type FeedImportReport } from '../contracts/imports.js';
@@ -43,6 +43,23 @@ async function sha256File(path: string): Promise<string> {
 }
 
 /**
+ * Runs an import; once progress lines have gone out, the status is sent, so an error (a
+ * malformed line deep in the file, the row limit) becomes the stream's last line, in the one
+ * error shape, instead of a cut connection.
+ */
+async function streamedErrors<T>(res: Response, streaming: boolean, run: () => Promise<T>): Promise<T | null> {
+  try {
+    return await run();
+  } catch (err) {
+    if (!streaming || !res.headersSent) throw err;
+    if (!(err instanceof HttpError)) res.req.log?.error({ err }, 'import failed after its progress stream began');
+    const e = err instanceof HttpError ? err : new HttpError(500, 'internal', 'The import failed; nothing was stored');
+    res.end(`${JSON.stringify({ type: 'report', status: e.status, error: { code: e.code, message: e.message, details: e.details } })}\n`);
+    return null;
+  }
+}
+
+/**
  * `POST /api/imports`: a CSV or GeoJSON file with `options` (JSON: mapping, defaults, dryRun,
  * mode). Answers with the report; with `Accept: application/x-ndjson` it streams progress
  * lines first, then the report as the last line.
@@ -65,9 +82,10 @@ export function importsRouter(prisma: PrismaClient, limits: ImportLimits): Route
       const source: ImportFile = { path: file.path, name: file.originalname, sha256: await sha256File(file.path), format: formatOf(file.originalname, file.mimetype) };
       const streaming = req.accepts(['application/json', 'application/x-ndjson']) === 'application/x-ndjson';
       if (streaming) res.status(200).type('application/x-ndjson');
-      const report = await runImport(prisma, source, options, submitterOf(req.user!), limits, (rows) => {
+      const report = await streamedErrors(res, streaming, () => runImport(prisma, source, options, submitterOf(req.user!), limits, (rows) => {
         if (streaming) res.write(`${JSON.stringify({ type: 'progress', rows })}\n`);
-      });
+      }));
+      if (!report) return;
       const refused = !report.dryRun && !report.committed;
       if (streaming) {
         res.end(`${JSON.stringify({ type: 'report', status: refused ? 422 : 200, report })}\n`);
@@ -96,9 +114,10 @@ export function importsRouter(prisma: PrismaClient, limits: ImportLimits): Route
         const options = parseOrThrow(feedImportOptions, rawOptions, 'options');
         const streaming = req.accepts(['application/json', 'application/x-ndjson']) === 'application/x-ndjson';
         if (streaming) res.status(200).type('application/x-ndjson');
-        const report = await run(file.path, options, submitterOf(req.user!), (rows) => {
+        const report = await streamedErrors(res, streaming, () => run(file.path, options, submitterOf(req.user!), (rows) => {
           if (streaming) res.write(`${JSON.stringify({ type: 'progress', rows })}\n`);
-        });
+        }));
+        if (!report) return;
         const status = report.dryRun || report.committed ? 200 : 422;
         if (streaming) res.end(`${JSON.stringify({ type: 'report', status, report })}\n`);
         else res.status(status).json(report);

@@ -77,6 +77,13 @@ describe('BTS Border Crossing Entry Data import', () => {
   it('changes nothing when the same file comes again, or the same rows in the older layout', async () => {
     const again = await upload(BTS_FILE, { retrievedAt: RETRIEVED }).expect(200);
     expect(again.body).toMatchObject({ committed: true, created: 0, existing: 6703, crossings: { created: 0, updated: 0 } });
+    // BTS republishes its whole history every month: the same figures downloaded later are the same rows.
+    const later = await upload(BTS_FILE, { retrievedAt: '2026-12-01' }).expect(200);
+    expect(later.body).toMatchObject({ committed: true, created: 0, existing: 6703, conflicts: 0 });
+    // A copy without coordinates names the ports but never takes their location away.
+    const bare = writeCsv('bare.csv', ['Port Name', 'State', 'Port Code', 'Border', 'Date', 'Measure', 'Value'], fileRows.slice(0, 3));
+    expect((await upload(bare, { retrievedAt: RETRIEVED }).expect(200)).body).toMatchObject({ existing: 3, crossings: { updated: 0 } });
+    expect(await t.db.prisma.crossing.findUnique({ where: { id: 'us-ca-port-3104' } })).toMatchObject({ lat: 62.614961, lon: -141.001444 });
     // The 2019-and-before layout: one Location column, US dates, "Full" for "Loaded".
     const older = fileRows.slice(0, 40).map((r) => ({
       ...r, Date: `${r.Date.slice(5, 7)}/01/${r.Date.slice(0, 4)} 12:00:00 AM`, Measure: r.Measure.replace('Loaded', 'Full'), Location: r.Point,

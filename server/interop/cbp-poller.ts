@@ -58,6 +58,7 @@ function toObservation(r: CbpReading, url: string): ValidObservation {
  * newer snapshot is found by its id. Official figures from a configured feed: stored approved.
  */
 export async function pollCbp(prisma: PrismaClient, url: string, timeoutMs = 20_000): Promise<CbpPollReport> {
+  const fetchedAt = new Date();
   const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { Accept: 'application/json' } });
   if (!res.ok) throw new Error(`CBP feed ${url} answered ${res.status}`);
   const text = await res.text();
@@ -71,11 +72,19 @@ export async function pollCbp(prisma: PrismaClient, url: string, timeoutMs = 20_
   } catch {
     throw new Error(`CBP feed ${url} did not answer JSON`);
   }
-  const { readings, problems } = readCbpSnapshot(body);
+  const { readings, problems } = readCbpSnapshot(body, fetchedAt);
   report.ports = Array.isArray(body) ? body.length : 0;
   report.readings = readings.length;
   report.problems = problems;
-  const observations = readings.map((r) => toObservation(r, url)).map((o, index) => ({ ...o, index }));
+  // One reading our contract refuses (a wait in the future, say) is reported; the others are stored.
+  const observations: ValidObservation[] = [];
+  for (const r of readings) {
+    try {
+      observations.push({ ...toObservation(r, url), index: observations.length });
+    } catch (err) {
+      problems.push({ index: -1, fields: [{ path: `port ${r.portNumber} ${r.lane} lanes`, message: (err as Error).message.slice(0, 300) }] });
+    }
+  }
 
   await prisma.$transaction(async (tx) => {
     const ports = new Map(readings.map((r) => [crossingId(r), r]));

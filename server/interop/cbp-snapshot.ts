@@ -52,10 +52,11 @@ export type CbpReading = {
 };
 
 /**
- * The commercial-lane readings of one `bwtnew` snapshot. A port without a delay (N/A, empty,
- * closed) gives none; a malformed port is reported by its position, the others still read.
+ * The commercial-lane readings of one `bwtnew` snapshot fetched at `fetchedAt`. A port without
+ * a delay (N/A, empty, closed) gives none; a malformed port is reported by its position, the
+ * others still read.
  */
-export function readCbpSnapshot(body: unknown): { readings: CbpReading[]; problems: { index: number; fields: FieldIssue[] }[] } {
+export function readCbpSnapshot(body: unknown, fetchedAt = new Date()): { readings: CbpReading[]; problems: { index: number; fields: FieldIssue[] }[] } {
   const readings: CbpReading[] = [];
   const problems: { index: number; fields: FieldIssue[] }[] = [];
   if (!Array.isArray(body)) return { readings, problems: [{ index: -1, fields: [{ path: '', message: 'the snapshot is not a JSON array of ports' }] }] };
@@ -74,7 +75,9 @@ export function readCbpSnapshot(body: unknown): { readings: CbpReading[]; proble
       const l = lanes[key];
       const delay = present(l?.delay_minutes);
       if (!l || delay === null) continue;
-      const observedAt = resolveUpdateTime(date!, present(l.update_time) ?? '');
+      let observedAt = resolveUpdateTime(date!, present(l.update_time) ?? '');
+      // A lane last updated before midnight, in a snapshot dated after it, names yesterday's time.
+      if (observedAt && observedAt.getTime() > fetchedAt.getTime() + 10 * 60_000) observedAt = new Date(observedAt.getTime() - 86_400_000);
       const minutes = Number(delay);
       if (!observedAt || !Number.isFinite(minutes) || minutes < 0) {
         problems.push({ index, fields: [{ path: `commercial_vehicle_lanes.${key}`, message: observedAt ? 'delay_minutes is not a number of minutes' : `update_time "${String(l.update_time)}" names no time and zone` }] });

@@ -43,6 +43,12 @@ describe('readCbpSnapshot', () => {
     ]);
   });
 
+  it('takes a time later than the fetch, on a snapshot dated after midnight, as the day before', () => {
+    const late = port({ date: '07/05/2025', commercial_vehicle_lanes: { standard_lanes: { update_time: 'At 11:00 pm PDT', delay_minutes: '30' } } });
+    const { readings } = readCbpSnapshot([late], new Date('2025-07-05T07:20:00Z'));
+    expect(readings[0].observedAt.toISOString()).toBe('2025-07-05T06:00:00.000Z');
+  });
+
   it('reports a malformed port by position and reads the rest', () => {
     const { readings, problems } = readCbpSnapshot([port({ port_number: 'x', border: 'Moon' }), port()]);
     expect(problems).toEqual([{ index: 0, fields: [{ path: 'port_number', message: 'must be six digits' }, { path: 'border', message: 'must be the Mexican or the Canadian border' }] }]);

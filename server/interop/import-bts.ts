@@ -78,42 +78,39 @@ export async function importBts(
   const errors: RowError[] = [];
   const addError = (e: RowError) => (errors.length < MAX_REPORTED_ERRORS ? errors.push(e) : (report.errorsTruncated = true));
   const ports = new Map<string, Port>();
-  const observations: (ValidObservation & { line: number })[] = [];
+  // Pass 1 keeps only id → (hash, line) per row: about 150 bytes, whatever the file's size.
+  const rowHashes = new Map<string, { hash: string; line: number }>();
 
-  for await (const row of readCsvRows(file, limits.maxRows)) {
+  for await (const { line, observation, record, issues } of readBtsFile(file, opts, limits)) {
     report.rows++;
-    const parsed = parseBtsRow(row.fields as Record<string, string>);
-    if ('issues' in parsed) {
+    if (issues) {
       report.invalid++;
-      addError({ line: row.line, fields: parsed.issues });
+      addError({ line, fields: issues });
       continue;
     }
-    const r = parsed.record;
-    const id = btsCrossingId(r);
-    ports.set(id, { id, code: r.portCode, nameEn: `${r.portName}, ${r.state}`, countryB: r.neighbour, lat: r.lat, lon: r.lon });
-    try {
-      const input = toObservation(r, opts.retrievedAt);
-      observations.push({ index: observations.length, line: row.line, input, id: input.id!, hash: observationContentHash(input) });
-    } catch (err) {
+    const id = btsCrossingId(record!);
+    const known = ports.get(id);
+    // A row without a location never takes away one another row (or the database) gave.
+    ports.set(id, {
+      id, code: record!.portCode, nameEn: `${record!.portName}, ${record!.state}`, countryB: record!.neighbour,
+      lat: record!.lat ?? known?.lat ?? null, lon: record!.lon ?? known?.lon ?? null,
+    });
+    const seen = rowHashes.get(observation!.id);
+    if (!seen) rowHashes.set(observation!.id, { hash: observation!.hash, line });
+    else if (seen.hash !== observation!.hash) {
+      // The same port, month and measure twice in one file: the second must say the same.
       report.invalid++;
-      addError({ line: row.line, fields: toFieldIssues(err as never) });
+      addError({ line, fields: [{ path: 'Value', message: `differs from line ${seen.line} for the same port, month and measure` }] });
     }
     if (report.rows % 10_000 === 0) onProgress(report.rows);
   }
   onProgress(report.rows);
 
-  // The same port, month and measure twice in one file: the second must say the same.
-  const firstHash = new Map<string, { hash: string; line: number }>();
-  for (const o of observations) {
-    const seen = firstHash.get(o.id);
-    if (!seen) firstHash.set(o.id, { hash: o.hash, line: o.line });
-    else if (seen.hash !== o.hash) {
-      report.invalid++;
-      addError({ line: o.line, fields: [{ path: 'Value', message: `differs from line ${seen.line} for the same port, month and measure` }] });
-    }
-  }
-
   const stored = new Map((await prisma.crossing.findMany({ where: { id: { in: [...ports.keys()] } } })).map((c) => [c.id, c]));
+  for (const p of ports.values()) {
+    const c = stored.get(p.id);
+    if (c && p.lat === null) [p.lat, p.lon] = [c.lat, c.lon];
+  }
   const changed = (p: Port) => {
     const c = stored.get(p.id)!;
     return c.nameEn !== p.nameEn || c.lat !== p.lat || c.lon !== p.lon;
@@ -128,14 +125,15 @@ export async function importBts(
     addError({ line: o.line, fields: [{ path: 'Value', message: `differs from the value stored for this port, month and measure (observation ${o.id})` }] });
 
   if (report.invalid === 0 && opts.dryRun) {
-    for (let i = 0; i < observations.length; i += 5000) {
-      const slice = observations.slice(i, i + 5000);
-      const hashes = new Map((await listObservationHashes(prisma, slice.map((o) => o.id))).map((r) => [r.id, r.contentHash]));
-      for (const o of slice) {
-        const h = hashes.get(o.id);
+    const all = [...rowHashes];
+    for (let i = 0; i < all.length; i += 5000) {
+      const slice = all.slice(i, i + 5000);
+      const hashes = new Map((await listObservationHashes(prisma, slice.map(([id]) => id))).map((r) => [r.id, r.contentHash]));
+      for (const [id, { hash, line }] of slice) {
+        const h = hashes.get(id);
         if (h === undefined) report.created++;
-        else if (h === o.hash) report.existing++;
-        else (report.conflicts++, conflict(o));
+        else if (h === hash) report.existing++;
+        else (report.conflicts++, conflict({ id, line }));
       }
     }
   } else if (report.invalid === 0) {
@@ -147,16 +145,23 @@ export async function importBts(
         for (const p of ports.values()) {
           if (stored.has(p.id) && changed(p)) await tx.crossing.update({ where: { id: p.id }, data: { nameEn: p.nameEn, lat: p.lat, lon: p.lon } });
         }
-        for (let i = 0; i < observations.length; i += CHUNK) {
-          const slice = observations.slice(i, i + CHUNK);
-          const results = await storeObservations({ tx }, slice, by);
+        // Pass 2 reads the file again and writes it chunk by chunk, inside the one transaction.
+        let chunk: (ValidObservation & { line: number })[] = [];
+        const flush = async () => {
+          const results = await storeObservations({ tx }, chunk, by);
           await approveImported(tx, results.filter((r) => r.status === 'created').map((r) => r.id), by, APPROVAL_REASON);
           for (const r of results) {
             if (r.status === 'created') report.created++;
             else if (r.status === 'existing') report.existing++;
-            else (report.conflicts++, conflict(slice[r.index - slice[0].index]));
+            else (report.conflicts++, conflict(chunk[r.index]));
           }
+          chunk = [];
+        };
+        for await (const { line, observation } of readBtsFile(file, opts, limits)) {
+          chunk.push({ ...observation!, index: chunk.length, line });
+          if (chunk.length === CHUNK) await flush();
         }
+        if (chunk.length) await flush();
         if (report.conflicts > 0) throw new RollBack();
       }, { timeout: 30 * 60_000, maxWait: 60_000 });
       report.committed = true;
@@ -166,8 +171,28 @@ export async function importBts(
       report.existing = 0;
     }
   }
-  if (!report.committed) report.crossings = opts.dryRun ? report.crossings : { created: 0, updated: 0, unchanged: 0 };
+  if (!report.committed && !opts.dryRun) report.crossings = { created: 0, updated: 0, unchanged: 0 };
   report.errors = errors.sort((a, b) => a.line - b.line);
   report.seconds = Math.round((performance.now() - started) / 10) / 100;
   return report;
+}
+
+/** The file's rows as records with their observation (id, content hash), or the fields that are wrong. */
+async function* readBtsFile(file: string, opts: FeedImportOptions, limits: { maxRows: number }) {
+  for await (const row of readCsvRows(file, limits.maxRows)) {
+    const parsed = parseBtsRow(row.fields as Record<string, string>);
+    if ('issues' in parsed) {
+      yield { line: row.line, issues: parsed.issues };
+      continue;
+    }
+    try {
+      const input = toObservation(parsed.record, opts.retrievedAt);
+      // The download date is recorded but is not content: the same figures fetched on another day are the same rows.
+      const { retrievedAt: _retrieved, ...content } = input;
+      const observation: ValidObservation = { index: 0, input, id: input.id!, hash: observationContentHash(content as ObservationInput) };
+      yield { line: row.line, record: parsed.record, observation };
+    } catch (err) {
+      yield { line: row.line, issues: toFieldIssues(err as never) };
+    }
+  }
 }

@@ -71,21 +71,27 @@ export async function importTrade(
     // One transaction: reading the current figures and writing revisions see the same state.
     await prisma.$transaction(async (tx) => {
       const all = [...figures.values()];
+      // Every revision of the file's keys: the current one, and the values a source gave before.
       const current = new Map<string, { id: number; valueUsd: bigint; revision: number }>();
+      const earlier = new Map<string, Set<bigint>>();
       for (let i = 0; i < all.length; i += 2000) {
         const slice = all.slice(i, i + 2000);
         const rows = await tx.tradeFigure.findMany({
-          where: { supersededAt: null, OR: slice.map((f) => ({ periodKind: f.periodKind, period: f.period, reporter: f.reporter, partner: f.partner, flow: f.flow, source: f.source })) },
-          select: { id: true, periodKind: true, period: true, reporter: true, partner: true, flow: true, source: true, valueUsd: true, revision: true },
+          where: { OR: slice.map((f) => ({ periodKind: f.periodKind, period: f.period, reporter: f.reporter, partner: f.partner, flow: f.flow, source: f.source })) },
+          select: { id: true, periodKind: true, period: true, reporter: true, partner: true, flow: true, source: true, valueUsd: true, revision: true, supersededAt: true },
         });
-        for (const r of rows) current.set(keyOf(r), r);
+        for (const r of rows) {
+          if (r.supersededAt === null) current.set(keyOf(r), r);
+          else earlier.set(keyOf(r), (earlier.get(keyOf(r)) ?? new Set()).add(r.valueUsd));
+        }
       }
       const fresh: typeof all = [];
       const revised: { figure: (typeof all)[number]; previous: { id: number; revision: number } }[] = [];
       for (const f of all) {
         const now = current.get(keyOf(f));
         if (!now) fresh.push(f);
-        else if (now.valueUsd === f.valueUsd) report.existing++;
+        // An older file again: a value the source already replaced does not come back as current.
+        else if (now.valueUsd === f.valueUsd || earlier.get(keyOf(f))?.has(f.valueUsd)) report.existing++;
         else revised.push({ figure: f, previous: now });
       }
       report.created = fresh.length;

@@ -48,6 +48,9 @@ describe('trade figures import', () => {
     expect(res.body).toMatchObject({ committed: true, created: 0, revisions: 1 });
     const stored = await t.db.prisma.tradeFigure.findMany({ where: { period: r.month, flow: 'export', source: r.source }, orderBy: { revision: 'asc' } });
     expect(stored.map((f) => [f.revision, String(f.valueUsd), f.supersededAt !== null])).toEqual([[1, r.china_exports_usd, true], [2, revised, false]]);
+    // The older file once more: its replaced value stays replaced.
+    const older = write('older.csv', `month,china_exports_usd,china_imports_usd,total_usd,source\n${r.month},${r.china_exports_usd},,,${r.source}\n`);
+    expect((await upload(older).expect(200)).body).toMatchObject({ created: 0, revisions: 0, existing: 1 });
     const api = await t.request.get('/api/trade/monthly').query({ from: r.month, to: r.month }).expect(200);
     const shown = [api.body.months[0].exports, ...api.body.months[0].alternatives].filter((f: { source: string } | null) => f?.source === r.source);
     expect(shown.map((f: { valueUsd: number }) => String(f.valueUsd))).toEqual([revised]);

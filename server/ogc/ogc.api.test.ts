@@ -23,8 +23,6 @@ beforeAll(async () => {
     return body.id;
   };
   for (let day = 1; day <= 12; day++) approvedIds.push(await submit({ observedAt: `2025-10-${String(day).padStart(2, '0')}T08:00:00Z`, value: day }));
-  approvedIds.push(await submit({ crossingId: 'us-mx-test-port', observedAt: '2025-10-05T08:00:00Z', value: 99 }).catch(() => '')); // unknown crossing: refused
-  approvedIds.pop();
   await t.request.post('/api/review/decisions').set(t.as.analyst).send({ ids: approvedIds, action: 'approve' }).expect(200);
   pendingId = await submit({ observedAt: '2025-10-20T08:00:00Z', value: 500 });
   // GDAL needs a real socket.
@@ -82,6 +80,13 @@ describe('OGC API – Features', () => {
     expect(days.body.features.map((f: { properties: { value: number } }) => f.properties.value).sort()).toEqual([3, 4, 5]);
     const open = await t.request.get('/ogc/collections/observations/items').query({ datetime: '../2025-10-02T08:00:00Z' }).expect(200);
     expect(open.body.features).toHaveLength(2);
+    const instant = await t.request.get('/ogc/collections/observations/items').query({ datetime: '2025-10-07T08:00:00Z' }).expect(200);
+    expect(instant.body.features.map((f: { properties: { value: number } }) => f.properties.value)).toEqual([7]);
+    // A box across the antimeridian (west > east) still holds the Yalu; one that skips it does not.
+    const wrapped = await t.request.get('/ogc/collections/crossings/items').query({ bbox: '120,39.9,-170,40.3' }).expect(200);
+    expect(wrapped.body.features.map((f: { id: string }) => f.id)).toContain(DANDONG);
+    const skipped = await t.request.get('/ogc/collections/crossings/items').query({ bbox: '170,39.9,-170,40.3' }).expect(200);
+    expect(skipped.body.features).toHaveLength(0);
     const elsewhere = await t.request.get('/ogc/collections/observations/items').query({ bbox: '-120,30,-100,40' }).expect(200);
     expect(elsewhere.body.features).toHaveLength(0);
     const yalu = await t.request.get('/ogc/collections/crossings/items').query({ bbox: '124,39.9,124.6,40.3' }).expect(200);
@@ -91,6 +96,9 @@ describe('OGC API – Features', () => {
   it('names bad and unknown parameters with a 400, and answers 404 for unknown collections and features', async () => {
     const bad = await t.request.get('/ogc/collections/observations/items').query({ bbox: '1,2,3', datetime: 'yesterday', limit: 0, colour: 'red' }).expect(400);
     expect(bad.body.error.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['query', 'query.bbox', 'query.datetime', 'query.limit']);
+    // Each collection pages its own way: the other way is refused, not ignored.
+    await t.request.get('/ogc/collections/observations/items').query({ offset: 10 }).expect(400);
+    await t.request.get('/ogc/collections/crossings/items').query({ cursor: 'abc' }).expect(400);
     await t.request.get('/ogc/collections/ports/items').expect(404);
     await t.request.get('/ogc/collections/crossings/items/no-such-crossing').expect(404);
     const one = await t.request.get(`/ogc/collections/crossings/items/${DANDONG}`).expect(200);

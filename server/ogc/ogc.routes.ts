@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { ogcFormatQuery, ogcItemsQuery, type OgcItemsQuery } from '../contracts/ogc.js';
-import { notFound } from '../http/http-error.js';
+import { badRequest, notFound } from '../http/http-error.js';
 import { publicOrigin } from '../http/public-origin.js';
 import { parseOrThrow } from '../http/validate.js';
 import { visibleObservations } from '../observations/visibility.js';
@@ -120,10 +120,14 @@ export function ogcRouter(prisma: PrismaClient, publicUrl?: string): Router {
   router.get('/collections/:collectionId/items', async (req, res) => {
     const id = collectionId(req);
     const q = parseOrThrow(ogcItemsQuery, req.query, 'query');
+    // Each collection pages one way; a client asking the other way would get page one forever.
+    if (id === 'crossings' && q.cursor) throw badRequest([{ path: 'query.cursor', message: 'crossings page by offset (follow the next link)' }]);
+    if (id === 'observations' && q.offset !== undefined) throw badRequest([{ path: 'query.offset', message: 'observations page by cursor (follow the next link)' }]);
     const page = id === 'crossings' ? await crossingsPage(q) : await observationsPage(q, req);
     const self = `${base(req)}/collections/${id}/items`;
-    const keep = new URLSearchParams(Object.entries(req.query as Record<string, string>).filter(([k]) => k !== 'cursor' && k !== 'offset'));
-    const links = [{ href: `${self}${keep.size ? `?${keep}` : ''}`, rel: 'self', type: GEOJSON, title: 'This page' }];
+    const asked = new URLSearchParams(Object.entries(req.query as Record<string, string>));
+    const keep = new URLSearchParams([...asked].filter(([k]) => k !== 'cursor' && k !== 'offset'));
+    const links = [{ href: `${self}${asked.size ? `?${asked}` : ''}`, rel: 'self', type: GEOJSON, title: 'This page' }];
     if (page.next) {
       const next = new URLSearchParams(keep);
       for (const [k, v] of Object.entries(page.next)) next.set(k, v);
