@@ -35,8 +35,8 @@ export async function seedCrossings(prisma: PrismaClient): Promise<{ created: nu
   for (const c of wanted) {
     const have = existing.get(c.id);
     if (!have) {
-      await prisma.crossing.create({ data: c });
-      created++;
+      // Two servers starting together both seed: the second insert finds the row and does nothing.
+      created += (await prisma.crossing.createMany({ data: [c], skipDuplicates: true })).count;
     } else if (
       SAME_FIELDS.some((f) => have[f] !== (c[f] ?? null)) ||
       JSON.stringify(have.sources) !== JSON.stringify(c.sources)
