@@ -32,77 +32,90 @@ export async function runImport(
 ): Promise<ImportReport> {
   const started = performance.now();
   const errors: RowError[] = [];
-  let invalidCount = 0;
   const addError = (e: RowError) => {
     if (errors.length < MAX_REPORTED_ERRORS) errors.push(e);
   };
-  const valid: (ValidObservation & { line: number })[] = [];
-  let rowCount = 0;
-
-  let chunk: SourceRow[] = [];
-  const flush = async () => {
-    const items = chunk.map((r) => rowToObservation(r.fields, opts));
-    const result = await validateObservations(prisma, items, contentUuid);
-    for (const bad of result.invalid) {
-      invalidCount++;
-      addError({ line: chunk[bad.index].line, fields: bad.issues });
-    }
-    for (const v of result.valid) valid.push({ ...v, index: valid.length, line: chunk[v.index].line });
-    chunk = [];
-  };
-  const rows = file.format === 'csv' ? readCsvRows(file.path, limits.maxRows) : readGeoJsonRows(file.path, limits.maxRows);
-  for await (const row of rows) {
-    chunk.push(row);
-    rowCount++;
-    if (chunk.length === CHUNK) {
-      await flush();
-      onProgress(rowCount);
-    }
-  }
-  await flush();
-  onProgress(rowCount);
-
   const report: ImportReport = {
-    dryRun: opts.dryRun, mode: opts.mode, format: file.format, committed: false, rows: rowCount,
-    valid: valid.length, invalid: invalidCount, created: 0, existing: 0, conflicts: 0,
+    dryRun: opts.dryRun, mode: opts.mode, format: file.format, committed: false, rows: 0,
+    valid: 0, invalid: 0, created: 0, existing: 0, conflicts: 0,
     errors, errorsTruncated: false, importId: null, seconds: 0,
   };
   const conflictError = (v: { line: number; id: string }) =>
     addError({ line: v.line, fields: [{ path: 'id', message: `observation ${v.id} already exists with different content` }] });
 
+  /**
+   * One pass over the file, a chunk at a time: memory stays flat whatever its size. `store`
+   * gets each chunk's valid rows (to classify on a dry run, to insert on a commit).
+   */
+  async function pass(db: Parameters<typeof validateObservations>[0], store: (valid: (ValidObservation & { line: number })[]) => Promise<void>) {
+    let chunk: SourceRow[] = [];
+    const crossings = new Map<string, { countryA: string; countryB: string } | null>();
+    // The database writes one chunk while this process reads and validates the next: two cores
+    // busy instead of one. At most one chunk waits, so memory stays at two chunks.
+    let writing: Promise<void> = Promise.resolve();
+    const flush = async () => {
+      if (!chunk.length) return;
+      const rows = chunk;
+      chunk = [];
+      const items = rows.map((r) => rowToObservation(r.fields, opts));
+      const result = await validateObservations(db, items, contentUuid, crossings);
+      for (const bad of result.invalid) {
+        report.invalid++;
+        addError({ line: rows[bad.index].line, fields: bad.issues });
+      }
+      report.valid += result.valid.length;
+      onProgress(report.rows);
+      await writing;
+      writing = store(result.valid.map((v, index) => ({ ...v, index, line: rows[v.index].line })));
+      // Awaited before the next chunk or at the end; marked handled so a failure waits for that await.
+      writing.catch(() => {});
+    };
+    const source = file.format === 'csv' ? readCsvRows(file.path, limits.maxRows) : readGeoJsonRows(file.path, limits.maxRows);
+    for await (const row of source) {
+      chunk.push(row);
+      report.rows++;
+      if (chunk.length === CHUNK) await flush();
+    }
+    await flush();
+    await writing;
+  }
+
   if (opts.dryRun) {
+    // Ids seen earlier in this file, with their content: a repeat is existing, a change a conflict.
     const seen = new Map<string, string>();
-    for (let i = 0; i < valid.length; i += 5000) {
-      const slice = valid.slice(i, i + 5000);
-      const stored = new Map((await listObservationHashes(prisma, slice.map((v) => v.id))).map((r) => [r.id, r.contentHash]));
-      for (const v of slice) {
+    await pass(prisma, async (valid) => {
+      const stored = new Map((await listObservationHashes(prisma, valid.map((v) => v.id))).map((r) => [r.id, r.contentHash]));
+      for (const v of valid) {
         const known = stored.get(v.id) ?? seen.get(v.id);
         if (known === undefined) report.created++;
         else if (known === v.hash) report.existing++;
         else (report.conflicts++, conflictError(v));
         if (!seen.has(v.id)) seen.set(v.id, v.hash);
       }
-    }
-  } else if (!(opts.mode === 'all' && invalidCount > 0)) {
+    });
+  } else {
     const importId = crypto.randomUUID();
     try {
       await prisma.$transaction(
         async (tx) => {
           await tx.import.create({
-            data: { id: importId, fileName: file.name, fileSha256: file.sha256, format: file.format, mode: opts.mode, rowsTotal: rowCount, rowsCreated: 0, rowsExisting: 0, rowsInvalid: invalidCount, createdById: by.userId! },
+            data: { id: importId, fileName: file.name, fileSha256: file.sha256, format: file.format, mode: opts.mode, rowsTotal: 0, rowsCreated: 0, rowsExisting: 0, rowsInvalid: 0, createdById: by.userId! },
           });
-          for (let i = 0; i < valid.length; i += CHUNK) {
-            const slice = valid.slice(i, i + CHUNK);
-            for (const r of await storeObservations({ tx }, slice, by, { importId })) {
+          // Rows are written as they are read, inside the one transaction; with `all`, the first
+          // invalid row stops the writing (the rest is still checked, to report every error) and
+          // the transaction is rolled back at the end.
+          await pass(tx, async (valid) => {
+            if (opts.mode === 'all' && (report.invalid > 0 || report.conflicts > 0)) return;
+            for (const r of await storeObservations({ tx }, valid, by, { importId })) {
               if (r.status === 'created') report.created++;
               else if (r.status === 'existing') report.existing++;
-              else (report.conflicts++, conflictError(slice[r.index - slice[0].index]));
+              else (report.conflicts++, conflictError(valid[r.index]));
             }
-          }
-          if (opts.mode === 'all' && report.conflicts > 0) throw new RollBack();
+          });
+          if (opts.mode === 'all' && (report.invalid > 0 || report.conflicts > 0)) throw new RollBack();
           // A file that adds nothing (an upload repeated) leaves no trace either.
           if (report.created === 0) await tx.import.delete({ where: { id: importId } });
-          else await tx.import.update({ where: { id: importId }, data: { rowsCreated: report.created, rowsExisting: report.existing } });
+          else await tx.import.update({ where: { id: importId }, data: { rowsTotal: report.rows, rowsCreated: report.created, rowsExisting: report.existing, rowsInvalid: report.invalid } });
         },
         { timeout: 30 * 60_000, maxWait: 60_000 },
       );
@@ -115,7 +128,7 @@ export async function runImport(
     }
   }
   report.errors.sort((a, b) => a.line - b.line);
-  report.errorsTruncated = invalidCount + report.conflicts > errors.length;
+  report.errorsTruncated = report.invalid + report.conflicts > errors.length;
   report.seconds = Math.round((performance.now() - started) / 10) / 100;
   return report;
 }

@@ -66,6 +66,8 @@ export async function validateObservations(
   db: Db,
   items: unknown[],
   idFor: (hash: string) => string = () => crypto.randomUUID(),
+  /** Crossings already looked up (a bulk file asks for the same few again and again). */
+  crossingCache?: Map<string, { countryA: string; countryB: string } | null>,
 ): Promise<{ valid: ValidObservation[]; invalid: Extract<SubmitResult, { status: 'invalid' }>[] }> {
   const invalid: Extract<SubmitResult, { status: 'invalid' }>[] = [];
   const parsed: ValidObservation[] = [];
@@ -80,7 +82,16 @@ export async function validateObservations(
   });
   if (parsed.length === 0) return { valid: [], invalid };
   const ids = [...new Set(parsed.map((v) => v.input.crossingId))];
-  const crossings = new Map((await listCrossingsByIds(db, ids)).map((c) => [c.id, c]));
+  const crossings = new Map<string, { countryA: string; countryB: string } | null>();
+  const unknown = ids.filter((id) => !crossingCache?.has(id));
+  for (const id of ids) if (crossingCache?.has(id)) crossings.set(id, crossingCache.get(id)!);
+  if (unknown.length) {
+    const found = new Map((await listCrossingsByIds(db, unknown)).map((c) => [c.id, c]));
+    for (const id of unknown) {
+      crossings.set(id, found.get(id) ?? null);
+      crossingCache?.set(id, found.get(id) ?? null);
+    }
+  }
   const valid = parsed.filter((v) => {
     const crossing = crossings.get(v.input.crossingId);
     const d = v.input.direction;
