@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { statusCondition, type StatusScope } from '../observations/status-condition.js';
-import { countsVehicles } from '../observations/counted-measures.js';
+import { countsVehicles, countsVehiclesOf } from '../observations/counted-measures.js';
 
 export function listCrossings(prisma: PrismaClient) {
   return prisma.crossing.findMany({ orderBy: { id: 'asc' } });
@@ -31,24 +31,28 @@ const forCrossing = (crossingId?: string) =>
 /**
  * The newest counted observation of each metric at each crossing (or at one). Several at the
  * same instant (a BTS month gives trucks, buses, cars…) resolve to trucks first, then the
- * others in class order: the same answer every time.
+ * others in class order: the same answer every time. The crossing–metric pairs come from the
+ * rollups; each pair's newest row is a short backward walk of its (crossing, metric, time) index.
  */
 export function listLatestByMetric(prisma: PrismaClient, scope: StatusScope, crossingId?: string): Promise<LatestByMetric[]> {
   return prisma.$queryRaw<LatestByMetric[]>`
-    SELECT DISTINCT ON (crossing_id, metric)
-           crossing_id AS "crossingId", metric::text AS metric, value, observed_at AS "observedAt",
-           method::text AS method, vehicle_class::text AS "vehicleClass"
-      FROM observations
-     WHERE ${statusCondition(scope)} AND ${countsVehicles} ${forCrossing(crossingId)}
-     ORDER BY crossing_id, metric, observed_at DESC, (vehicle_class = 'truck') DESC, vehicle_class, measure NULLS FIRST, id DESC`;
+    SELECT o.crossing_id AS "crossingId", o.metric::text AS metric, o.value, o.observed_at AS "observedAt",
+           o.method::text AS method, o.vehicle_class::text AS "vehicleClass"
+      FROM (SELECT DISTINCT crossing_id, metric FROM monthly_rollups WHERE ${statusCondition(scope)} AND ${countsVehicles} ${forCrossing(crossingId)}) k
+      CROSS JOIN LATERAL (
+        SELECT * FROM observations o
+         WHERE o.crossing_id = k.crossing_id AND o.metric = k.metric AND ${statusCondition(scope, 'o')} AND ${countsVehiclesOf('o')}
+         ORDER BY o.observed_at DESC, (o.vehicle_class = 'truck') DESC, o.vehicle_class, o.measure NULLS FIRST, o.id DESC
+         LIMIT 1) o`;
 }
 
+/** Per crossing: how many observations, how many made up, the latest time; summed from the rollups. */
 export async function listActivityCounts(prisma: PrismaClient, scope: StatusScope, crossingId?: string): Promise<ActivityCounts[]> {
   const rows = await prisma.$queryRaw<{ crossingId: string; observations: bigint; synthetic: bigint; lastObservedAt: Date | null }[]>`
-    SELECT crossing_id AS "crossingId", count(*) AS observations,
-           count(*) FILTER (WHERE method = 'synthetic') AS synthetic,
-           max(observed_at) AS "lastObservedAt"
-      FROM observations
+    SELECT crossing_id AS "crossingId", sum(n)::bigint AS observations,
+           coalesce(sum(n) FILTER (WHERE method = 'synthetic'), 0)::bigint AS synthetic,
+           max(last_observed_at) AS "lastObservedAt"
+      FROM monthly_rollups
      WHERE ${statusCondition(scope)} ${forCrossing(crossingId)}
      GROUP BY crossing_id`;
   return rows.map((r) => ({ ...r, observations: Number(r.observations), synthetic: Number(r.synthetic) }));

@@ -5,4 +5,8 @@ import { NON_VEHICLE_MEASURES } from '../interop/bts-measures.js';
  * Rows the aggregates count: our own observations, and publisher measures that count vehicles
  * (not the containers they carry or their passengers, which would count one crossing twice).
  */
-export const countsVehicles = Prisma.sql`(measure IS NULL OR measure NOT IN (${Prisma.join(NON_VEHICLE_MEASURES)}))`;
+export const countsVehiclesOf = (table?: string) => {
+  const column = Prisma.raw(table ? `${table}.measure` : 'measure');
+  return Prisma.sql`(${column} IS NULL OR ${column} NOT IN (${Prisma.join(NON_VEHICLE_MEASURES)}))`;
+};
+export const countsVehicles = countsVehiclesOf();

@@ -4,6 +4,7 @@ import type { aggregateStatus } from './visibility.js';
 export type StatusScope = ReturnType<typeof aggregateStatus>;
 
 /** The SQL for a status scope, for the raw aggregate queries. */
-export function statusCondition(scope: StatusScope): Prisma.Sql {
-  return 'status' in scope ? Prisma.sql`status = ${scope.status}::"ReviewStatus"` : Prisma.sql`status <> 'rejected'`;
+export function statusCondition(scope: StatusScope, table?: string): Prisma.Sql {
+  const column = Prisma.raw(table ? `${table}.status` : 'status');
+  return 'status' in scope ? Prisma.sql`${column} = ${scope.status}::"ReviewStatus"` : Prisma.sql`${column} <> 'rejected'`;
 }
