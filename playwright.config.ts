@@ -45,7 +45,7 @@ export default defineConfig({
       // The first admin, made at start; the tests create the other accounts through the admin API.
       ADMIN_EMAIL: E2E_ADMIN.email, ADMIN_PASSWORD: E2E_ADMIN.password,
       // Embeds refresh every second and reuse computed data for a second: the live test waits little.
-      EMBED_REFRESH_SECONDS: '1', EMBED_CACHE_SECONDS: '1',
+      EMBED_REFRESH_SECONDS: '1', EMBED_CACHE_SECONDS: '1', RESPONSE_CACHE_SECONDS: '1',
       // Every spec signs the one admin in to make its accounts; the limiter has its own API test.
       LOGIN_RATE_LIMIT: '200',
     },

@@ -28,6 +28,7 @@ import { oembedRouter } from './embeds/oembed.routes.js';
 import { ogcRouter } from './ogc/ogc.routes.js';
 import { exportsRouter } from './exports/exports.routes.js';
 import { openApiDocument } from './openapi/openapi-document.js';
+import { responseCache } from './http/response-cache.js';
 import { renderDocsPage } from './openapi/docs-page.js';
 import { seriesRouter } from './series/series.routes.js';
 import { tradeRouter } from './trade/trade.routes.js';
@@ -56,6 +57,8 @@ export type AppDeps = {
   publicUrl?: string;
   /** Express's `trust proxy` setting: which X-Forwarded-* headers to believe. */
   trustProxy?: boolean | number | string;
+  /** How long public read answers (series, crossings, rollups, trade) are reused; 0 = never. */
+  responseCacheSeconds?: number;
 };
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
@@ -81,6 +84,7 @@ export function createApp({
   photoDir, submissionLimits = { photoMaxBytes: 10_000_000, photosPerSubmission: 5 },
   importLimits = { maxBytes: 100_000_000, maxRows: 500_000 },
   embeds = { refreshSeconds: 60, cacheSeconds: 5, frameAncestors: '*' }, publicUrl, trustProxy = false,
+  responseCacheSeconds = 0,
 }: AppDeps): Express {
   const app = express();
   app.set('trust proxy', trustProxy);
@@ -125,11 +129,13 @@ export function createApp({
   api.use('/admin/crossings', crossingsAdminRouter(db.prisma));
   api.use('/admin', adminRouter(db.prisma));
   api.use('/review', reviewRouter(db.prisma));
-  api.use('/crossings', crossingsRouter(db.prisma));
+  // The public reads a spike hits: computed once per few seconds, gzip and 304s from memory.
+  const publicReads = responseCache(responseCacheSeconds);
+  api.use('/crossings', publicReads, crossingsRouter(db.prisma));
   api.use('/observations', observationsRouter(db.prisma));
-  api.use('/trade', tradeRouter(db.prisma));
-  api.use('/series', seriesRouter(db.prisma));
-  api.use('/rollups', rollupsRouter(db.prisma));
+  api.use('/trade', publicReads, tradeRouter(db.prisma));
+  api.use('/series', publicReads, seriesRouter(db.prisma));
+  api.use('/rollups', publicReads, rollupsRouter(db.prisma));
   api.use('/views', viewsRouter(db.prisma, publicUrl));
   api.use('/exports', exportsRouter(db.prisma));
   // Built once: the contracts do not change while the server runs.

@@ -37,6 +37,7 @@ const envSchema = z.object({
     .trim()
     .default('false')
     .transform((v) => (v === 'true' ? true : v === 'false' || v === '' ? false : /^\d+$/.test(v) ? Number(v) : v)),
+  RESPONSE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
   CBP_FEED_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional().or(z.literal('').transform(() => undefined)),
   CBP_POLL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional().or(z.literal('').transform(() => undefined)),
@@ -62,6 +63,7 @@ export type Config = {
   importMaxRows: number;
   embeds: { refreshSeconds: number; cacheSeconds: number; frameAncestors: string };
   publicUrl: string | undefined;
+  responseCacheSeconds: number;
   /** The CBP Border Wait Times feed to poll (off when unset), and how often. */
   cbpFeed: { url: string; seconds: number } | undefined;
   /** Express's `trust proxy`: which X-Forwarded-* headers to believe (false, true, a hop count, or addresses). */
@@ -101,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeds: { refreshSeconds: e.EMBED_REFRESH_SECONDS, cacheSeconds: e.EMBED_CACHE_SECONDS, frameAncestors: e.EMBED_FRAME_ANCESTORS },
     publicUrl: e.PUBLIC_URL,
     trustProxy: e.TRUST_PROXY,
+    responseCacheSeconds: e.RESPONSE_CACHE_SECONDS,
     cbpFeed: e.CBP_FEED_URL ? { url: e.CBP_FEED_URL, seconds: e.CBP_POLL_SECONDS } : undefined,
   };
 }

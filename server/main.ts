@@ -36,6 +36,7 @@ const app = createApp({
   embeds: config.embeds,
   publicUrl: config.publicUrl,
   trustProxy: config.trustProxy,
+  responseCacheSeconds: config.responseCacheSeconds,
 });
 const server: Server = app.listen(config.port, config.host, () => {
   const address = server.address();

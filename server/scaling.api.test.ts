@@ -41,8 +41,15 @@ describe.runIf(onPostgres)('two servers on one PostgreSQL', () => {
       DATABASE_URL: scratch.url, DEMO_DATA: 'never', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
       EMBED_CACHE_SECONDS: '1', CBP_FEED_URL: `http://127.0.0.1:${(feed.address() as AddressInfo).port}/bwt`, CBP_POLL_SECONDS: '3600',
     };
-    // Started together: they race for the migrations and for the first admin.
-    [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
+    // Started together: they race for the migrations and for the first admin. If one fails to
+    // start, the other is stopped too, not left running.
+    const started = await Promise.allSettled([spawnServer(env), spawnServer(env)]);
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed) {
+      await Promise.all(started.map((s) => (s.status === 'fulfilled' ? s.value.stop() : null)));
+      throw (failed as PromiseRejectedResult).reason;
+    }
+    [a, b] = started.map((s) => (s as PromiseFulfilledResult<RunningServer>).value);
     db = new pg.Client({ connectionString: scratch.url });
     await db.connect();
   }, 120_000);

@@ -4,7 +4,7 @@ import type { EmbedDataDto } from '../contracts/embeds.js';
 import { basemapFor, scaleForZoom } from '../basemap/natural-earth.js';
 import { basemapVersion, buildEmbedData } from './embed-data.js';
 import { renderEmbedPng, renderEmbedSvg, type ImageOptions } from './render-static-image.js';
-import { TtlCache } from './ttl-cache.js';
+import { TtlCache } from '../http/ttl-cache.js';
 import { concurrencyLimit } from './concurrency-limit.js';
 
 export type EmbedSettings = {

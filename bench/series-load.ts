@@ -1,0 +1,94 @@
+// Read API under load: GET /api/series and the crossings summary over N synthetic observations
+// (default 10,000,000: 50 crossings, 10 years; generated in the database with a fixed seed and
+// labeled synthetic in every row) on PostgreSQL, 50 connections from autocannon in this process
+// (the server is another process), beside the same response bytes served as a static file by the
+// same server, and the same requests with If-None-Match (304). Server RSS idle and under load.
+// Usage: npm run build:app && npx tsx bench/series-load.ts postgresql://… [rows]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { createScratchDatabase } from '../server/test/scratch-database.js';
+import { spawnServer, type RunningServer } from '../server/test/spawn-server.js';
+
+const admin = process.argv[2];
+const ROWS = Number(process.argv[3] ?? 10_000_000);
+const BATCH = 1_000_000;
+if (!admin) {
+  console.error('usage: npx tsx bench/series-load.ts postgresql://… [rows]');
+  process.exit(2);
+}
+const STATIC_DIR = path.resolve('app/dist');
+if (!fs.existsSync(STATIC_DIR)) {
+  console.error('app/dist is missing: npm run build:app first');
+  process.exit(2);
+}
+const rssOf = (pid: number) => Number(fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)![1]) * 1024;
+const mb = (b: number) => `${(b / 1e6).toFixed(0)} MB`;
+
+async function load(server: RunningServer, label: string, url: string, headers: Record<string, string> = {}) {
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssOf(server.child.pid!))), 200);
+  const r = await autocannon({ url, connections: 50, duration: 10, headers: { 'Accept-Encoding': 'gzip', ...headers } });
+  clearInterval(sampler);
+  const codes = Object.entries(r.statusCodeStats ?? {}).map(([c, s]) => `${c}×${(s as { count: number }).count}`).join(' ');
+  console.log(`  ${label.padEnd(46)} ${Math.round(r.requests.average).toLocaleString('en').padStart(7)} req/s  p50 ${r.latency.p50} ms  p90 ${r.latency.p90} ms  p97.5 ${r.latency.p97_5} ms  p99 ${r.latency.p99} ms  (${codes}; server RSS peak ${mb(peak)})`);
+  return r.requests.average;
+}
+
+console.log(`node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; autocannon, 50 connections, 10 s each`);
+const scratch = await createScratchDatabase(admin, 'landport_bench_series');
+const staticFile = path.join(STATIC_DIR, 'bench-series-copy.json');
+try {
+  // Request logs stay on (info): they are part of what a production server does per request.
+  const server = await spawnServer({ DATABASE_URL: scratch.url, DEMO_DATA: 'never' }, { keepLogs: false });
+  const db = new pg.Client({ connectionString: scratch.url });
+  await db.connect();
+  try {
+    await db.query(`INSERT INTO crossings (id, name_en, country_a, country_b, kind, status, lat, lon, sources, updated_at)
+      SELECT 'synthetic-load-' || lpad(g::text, 2, '0'), 'Synthetic load crossing ' || g, 'CN', 'KP', 'road', 'unknown', 40 + g * 0.01, 124 + g * 0.01,
+             ARRAY['synthetic: bench/series-load.ts'], now() FROM generate_series(1, 50) g`);
+    const t0 = performance.now();
+    await db.query('SELECT setseed(0.2026)');
+    for (let done = 0; done < ROWS; done += BATCH) {
+      const n = Math.min(BATCH, ROWS - done);
+      await db.query(`
+        INSERT INTO observations (id, crossing_id, observed_at, metric, value, vehicle_class, method, source, notes, status, submitted_by, content_hash, updated_at)
+        SELECT gen_random_uuid(), 'synthetic-load-' || lpad((1 + g % 50)::text, 2, '0'),
+               timestamptz '2016-01-01' + random() * interval '3652 days', 'queue_vehicles', floor(random() * 300), 'truck', 'synthetic',
+               'synthetic benchmark data (bench/series-load.ts)', 'made up, not evidence', 'approved', 'bench', md5(g::text) || md5((g + ${done})::text), now()
+          FROM generate_series(${done + 1}, ${done + n}) g`);
+      process.stderr.write(`\r${(done + n).toLocaleString('en')} rows`);
+    }
+    await db.query('ANALYZE');
+    process.stderr.write('\n');
+    const { rows: [{ n }] } = await db.query('SELECT count(*)::int AS n FROM observations');
+    const { rows: [{ b }] } = await db.query('SELECT count(*)::int AS b FROM monthly_rollups');
+    console.log(`${n.toLocaleString('en')} synthetic observations generated in ${((performance.now() - t0) / 1000).toFixed(0)} s; ${b.toLocaleString('en')} rollup buckets`);
+
+    const series = `${server.baseUrl}/api/series?crossing=synthetic-load-07&metric=queue_vehicles`;
+    const crossings = `${server.baseUrl}/api/crossings`;
+    const first = await fetch(series);
+    const body = Buffer.from(await first.arrayBuffer());
+    fs.writeFileSync(staticFile, body);
+    const crossingsRes = await fetch(crossings);
+    const crossingsEtag = crossingsRes.headers.get('etag')!;
+    await crossingsRes.arrayBuffer();
+    console.log(`series response ${body.length} bytes, ETag ${first.headers.get('etag')}`);
+    console.log(`server RSS at idle: ${mb(rssOf(server.child.pid!))}`);
+    const staticRate = await load(server, 'static file, same bytes (express.static)', `${server.baseUrl}/bench-series-copy.json`);
+    const seriesRate = await load(server, 'GET /api/series', series);
+    await load(server, 'GET /api/series, If-None-Match → 304', series, { 'If-None-Match': first.headers.get('etag')! });
+    const crossingsRate = await load(server, 'GET /api/crossings (summary of every crossing)', crossings);
+    await load(server, 'GET /api/crossings, If-None-Match → 304', crossings, { 'If-None-Match': crossingsEtag });
+    console.log(`ratio series/static: ${((seriesRate / staticRate) * 100).toFixed(1)} %; crossings/static: ${((crossingsRate / staticRate) * 100).toFixed(1)} % (target ≥ 50 %, p95 ≤ 20 ms)`);
+    console.log(`server RSS at idle after the load: ${mb(rssOf(server.child.pid!))}`);
+  } finally {
+    await db.end();
+    await server.stop();
+  }
+} finally {
+  fs.rmSync(staticFile, { force: true });
+  await scratch.drop();
+}
