@@ -26,6 +26,10 @@ if (!fs.existsSync(STATIC_DIR)) {
 }
 const rssOf = (pid: number) => Number(fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)![1]) * 1024;
 const mb = (b: number) => `${(b / 1e6).toFixed(0)} MB`;
+const heap = async (server: RunningServer) => {
+  const m = ((await (await fetch(`${server.baseUrl}/health`)).json()) as { memory: Record<string, number> }).memory;
+  return `heap used ${m.heapUsedMb} MB of ${m.heapTotalMb} MB, external ${m.externalMb} MB`;
+};
 
 async function load(server: RunningServer, label: string, url: string, headers: Record<string, string> = {}) {
   let peak = 0;
@@ -42,7 +46,7 @@ const scratch = await createScratchDatabase(admin, 'landport_bench_series');
 const staticFile = path.join(STATIC_DIR, 'bench-series-copy.json');
 try {
   // Request logs stay on (info): they are part of what a production server does per request.
-  const server = await spawnServer({ DATABASE_URL: scratch.url, DEMO_DATA: 'never' }, { keepLogs: false });
+  const server = await spawnServer({ DATABASE_URL: scratch.url, DEMO_DATA: 'never', ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}) }, { keepLogs: false });
   const db = new pg.Client({ connectionString: scratch.url });
   await db.connect();
   try {
@@ -76,14 +80,14 @@ try {
     const crossingsEtag = crossingsRes.headers.get('etag')!;
     await crossingsRes.arrayBuffer();
     console.log(`series response ${body.length} bytes, ETag ${first.headers.get('etag')}`);
-    console.log(`server RSS at idle: ${mb(rssOf(server.child.pid!))}`);
+    console.log(`server RSS at idle: ${mb(rssOf(server.child.pid!))} (${await heap(server)})`);
     const staticRate = await load(server, 'static file, same bytes (express.static)', `${server.baseUrl}/bench-series-copy.json`);
     const seriesRate = await load(server, 'GET /api/series', series);
     await load(server, 'GET /api/series, If-None-Match → 304', series, { 'If-None-Match': first.headers.get('etag')! });
     const crossingsRate = await load(server, 'GET /api/crossings (summary of every crossing)', crossings);
     await load(server, 'GET /api/crossings, If-None-Match → 304', crossings, { 'If-None-Match': crossingsEtag });
     console.log(`ratio series/static: ${((seriesRate / staticRate) * 100).toFixed(1)} %; crossings/static: ${((crossingsRate / staticRate) * 100).toFixed(1)} % (target ≥ 50 %, p95 ≤ 20 ms)`);
-    console.log(`server RSS at idle after the load: ${mb(rssOf(server.child.pid!))}`);
+    console.log(`server RSS at idle after the load: ${mb(rssOf(server.child.pid!))} (${await heap(server)})`);
   } finally {
     await db.end();
     await server.stop();

@@ -3,6 +3,11 @@ import type { Database } from '../db/database.js';
 import { getMigrationStatus } from '../db/migrate.js';
 import { APP_VERSION } from '../version.js';
 
+const memory = () => {
+  const m = process.memoryUsage();
+  return { rssMb: Math.round(m.rss / 1e6), heapUsedMb: Math.round(m.heapUsed / 1e6), heapTotalMb: Math.round(m.heapTotal / 1e6), externalMb: Math.round(m.external / 1e6) };
+};
+
 /** Liveness and readiness in one: 200 only when the database answers and no migration is pending. */
 export function healthRouter(db: Database): Router {
   const router = Router();
@@ -16,6 +21,8 @@ export function healthRouter(db: Database): Router {
         version: APP_VERSION,
         database: { kind: db.kind, reachable: true },
         migrations,
+        // For operators and the benchmarks: how much of the process is live JavaScript heap.
+        memory: memory(),
       });
     } catch (err) {
       req.log?.warn({ err }, 'health check: database unreachable');
