@@ -3,7 +3,8 @@
 // labeled synthetic in every row) on PostgreSQL, 50 connections from autocannon in this process
 // (the server is another process), beside the same response bytes served as a static file by the
 // same server, and the same requests with If-None-Match (304). Server RSS idle and under load.
-// Usage: npm run build:app && npx tsx bench/series-load.ts postgresql://… [rows]
+// Without a PostgreSQL URL it runs on the embedded database (PGlite) with the rows given (default 1,000,000).
+// Usage: npm run build:app && npx tsx bench/series-load.ts [postgresql://… | embedded] [rows]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,13 +13,9 @@ import pg from 'pg';
 import { createScratchDatabase } from '../server/test/scratch-database.js';
 import { spawnServer, type RunningServer } from '../server/test/spawn-server.js';
 
-const admin = process.argv[2];
-const ROWS = Number(process.argv[3] ?? 10_000_000);
+const admin = process.argv[2]?.startsWith('postgres') ? process.argv[2] : undefined;
+const ROWS = Number(process.argv[3] ?? (admin ? 10_000_000 : 1_000_000));
 const BATCH = 1_000_000;
-if (!admin) {
-  console.error('usage: npx tsx bench/series-load.ts postgresql://… [rows]');
-  process.exit(2);
-}
 const STATIC_DIR = path.resolve('app/dist');
 if (!fs.existsSync(STATIC_DIR)) {
   console.error('app/dist is missing: npm run build:app first');
@@ -42,35 +39,64 @@ async function load(server: RunningServer, label: string, url: string, headers: 
 }
 
 console.log(`node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; autocannon, 50 connections, 10 s each`);
-const scratch = await createScratchDatabase(admin, 'landport_bench_series');
-const staticFile = path.join(STATIC_DIR, 'bench-series-copy.json');
-try {
+const CROSSINGS_SQL = `INSERT INTO crossings (id, name_en, country_a, country_b, kind, status, lat, lon, sources, updated_at)
+  SELECT 'synthetic-load-' || lpad(g::text, 2, '0'), 'Synthetic load crossing ' || g, 'CN', 'KP', 'road', 'unknown', 40 + g * 0.01, 124 + g * 0.01,
+         ARRAY['synthetic: bench/series-load.ts'], now() FROM generate_series(1, 50) g`;
+const batchSql = (from: number, to: number) => `
+  INSERT INTO observations (id, crossing_id, observed_at, metric, value, vehicle_class, method, source, notes, status, submitted_by, content_hash, updated_at)
+  SELECT gen_random_uuid(), 'synthetic-load-' || lpad((1 + g % 50)::text, 2, '0'),
+         timestamptz '2016-01-01' + random() * interval '3652 days', 'queue_vehicles', floor(random() * 300), 'truck', 'synthetic',
+         'synthetic benchmark data (bench/series-load.ts)', 'made up, not evidence', 'approved', 'bench', md5(g::text) || md5((g + 7)::text), now()
+    FROM generate_series(${from}, ${to}) g`;
+
+/** Fills the database with the synthetic rows, batch by batch (the rollup triggers run per batch). */
+async function generate(query: (sql: string) => Promise<unknown>) {
+  const t0 = performance.now();
+  await query(CROSSINGS_SQL);
+  await query('SELECT setseed(0.2026)');
+  for (let done = 0; done < ROWS; done += BATCH) {
+    await query(batchSql(done + 1, done + Math.min(BATCH, ROWS - done)));
+    process.stderr.write(`\r${(done + Math.min(BATCH, ROWS - done)).toLocaleString('en')} rows`);
+  }
+  await query('ANALYZE');
+  process.stderr.write('\n');
+  return (performance.now() - t0) / 1000;
+}
+
+const arena: Record<string, string> = process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {};
+let server: RunningServer;
+let cleanup: () => Promise<void>;
+let generatedIn: number;
+if (admin) {
+  const scratch = await createScratchDatabase(admin, 'landport_bench_series');
   // Request logs stay on (info): they are part of what a production server does per request.
-  const server = await spawnServer({ DATABASE_URL: scratch.url, DEMO_DATA: 'never', ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}) }, { keepLogs: false });
+  server = await spawnServer({ DATABASE_URL: scratch.url, DEMO_DATA: 'never', ...arena }, { keepLogs: false });
   const db = new pg.Client({ connectionString: scratch.url });
   await db.connect();
-  try {
-    await db.query(`INSERT INTO crossings (id, name_en, country_a, country_b, kind, status, lat, lon, sources, updated_at)
-      SELECT 'synthetic-load-' || lpad(g::text, 2, '0'), 'Synthetic load crossing ' || g, 'CN', 'KP', 'road', 'unknown', 40 + g * 0.01, 124 + g * 0.01,
-             ARRAY['synthetic: bench/series-load.ts'], now() FROM generate_series(1, 50) g`);
-    const t0 = performance.now();
-    await db.query('SELECT setseed(0.2026)');
-    for (let done = 0; done < ROWS; done += BATCH) {
-      const n = Math.min(BATCH, ROWS - done);
-      await db.query(`
-        INSERT INTO observations (id, crossing_id, observed_at, metric, value, vehicle_class, method, source, notes, status, submitted_by, content_hash, updated_at)
-        SELECT gen_random_uuid(), 'synthetic-load-' || lpad((1 + g % 50)::text, 2, '0'),
-               timestamptz '2016-01-01' + random() * interval '3652 days', 'queue_vehicles', floor(random() * 300), 'truck', 'synthetic',
-               'synthetic benchmark data (bench/series-load.ts)', 'made up, not evidence', 'approved', 'bench', md5(g::text) || md5((g + ${done})::text), now()
-          FROM generate_series(${done + 1}, ${done + n}) g`);
-      process.stderr.write(`\r${(done + n).toLocaleString('en')} rows`);
-    }
-    await db.query('ANALYZE');
-    process.stderr.write('\n');
-    const { rows: [{ n }] } = await db.query('SELECT count(*)::int AS n FROM observations');
-    const { rows: [{ b }] } = await db.query('SELECT count(*)::int AS b FROM monthly_rollups');
-    console.log(`${n.toLocaleString('en')} synthetic observations generated in ${((performance.now() - t0) / 1000).toFixed(0)} s; ${b.toLocaleString('en')} rollup buckets`);
-
+  generatedIn = await generate((sql) => db.query(sql));
+  await db.end();
+  cleanup = async () => {
+    await server.stop();
+    await scratch.drop();
+  };
+} else {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'landport-bench-series-'));
+  // The server makes and migrates the folder; the rows go in while no server holds it.
+  await (await spawnServer({ DATA_DIR: dir, DATABASE_URL: '', DEMO_DATA: 'never' })).stop();
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = await PGlite.create(path.join(dir, 'pg'));
+  generatedIn = await generate((sql) => db.exec(sql));
+  await db.close();
+  server = await spawnServer({ DATA_DIR: dir, DATABASE_URL: '', DEMO_DATA: 'never', ...arena }, { keepLogs: false });
+  cleanup = async () => {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+}
+const staticFile = path.join(STATIC_DIR, 'bench-series-copy.json');
+try {
+  {
+    console.log(`${admin ? 'PostgreSQL' : 'embedded (PGlite)'}: ${ROWS.toLocaleString('en')} synthetic observations generated in ${generatedIn.toFixed(0)} s`);
     const series = `${server.baseUrl}/api/series?crossing=synthetic-load-07&metric=queue_vehicles`;
     const crossings = `${server.baseUrl}/api/crossings`;
     const first = await fetch(series);
@@ -88,11 +114,8 @@ try {
     await load(server, 'GET /api/crossings, If-None-Match → 304', crossings, { 'If-None-Match': crossingsEtag });
     console.log(`ratio series/static: ${((seriesRate / staticRate) * 100).toFixed(1)} %; crossings/static: ${((crossingsRate / staticRate) * 100).toFixed(1)} % (target ≥ 50 %, p95 ≤ 20 ms)`);
     console.log(`server RSS at idle after the load: ${mb(rssOf(server.child.pid!))} (${await heap(server)})`);
-  } finally {
-    await db.end();
-    await server.stop();
   }
 } finally {
   fs.rmSync(staticFile, { force: true });
-  await scratch.drop();
+  await cleanup();
 }
