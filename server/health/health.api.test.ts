@@ -19,7 +19,9 @@ describe('GET /health and failures', () => {
       version: APP_VERSION,
       database: { kind: testDbKind === 'postgres' ? 'postgresql' : 'embedded', reachable: true },
       migrations: { applied: readMigrationFiles().length, pending: [] },
+      memory: { rssMb: expect.any(Number), heapUsedMb: expect.any(Number), heapTotalMb: expect.any(Number), externalMb: expect.any(Number) },
     });
+    expect(res.body.memory.rssMb).toBeGreaterThan(res.body.memory.heapUsedMb);
   });
 
   it('answers an unknown API path with 404 in the error shape', async () => {
