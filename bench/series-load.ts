@@ -63,7 +63,11 @@ async function generate(query: (sql: string) => Promise<unknown>) {
   return (performance.now() - t0) / 1000;
 }
 
-const arena: Record<string, string> = process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {};
+// Experiments on the server process only: MALLOC_ARENA_MAX, and SERVER_NODE_OPTIONS (e.g. --max-old-space-size=160).
+const arena: Record<string, string> = {
+  ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
+  ...(process.env.SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SERVER_NODE_OPTIONS } : {}),
+};
 let server: RunningServer;
 let cleanup: () => Promise<void>;
 let generatedIn: number;
