@@ -138,14 +138,17 @@ export function createApp({
   api.use('/rollups', publicReads, rollupsRouter(db.prisma));
   api.use('/views', viewsRouter(db.prisma, publicUrl));
   api.use('/exports', exportsRouter(db.prisma));
-  // Built once: the contracts do not change while the server runs.
-  const openApi = openApiDocument();
-  const docsPage = renderDocsPage(openApi);
+  // Built on first request, then kept: the contracts do not change while the server runs.
+  let openApi: { json: string; page: string } | null = null;
+  const apiDocs = () => {
+    const doc = openApiDocument();
+    return (openApi ??= { json: JSON.stringify(doc), page: renderDocsPage(doc) });
+  };
   api.get('/openapi.json', (_req, res) => {
-    res.type('application/vnd.oai.openapi+json;version=3.1').send(JSON.stringify(openApi));
+    res.type('application/vnd.oai.openapi+json;version=3.1').send(apiDocs().json);
   });
   api.get('/docs', (_req, res) => {
-    res.type('html').send(docsPage);
+    res.type('html').send(apiDocs().page);
   });
   api.get('/app-config', (_req, res) => {
     res.json({ basemapStyleUrl: basemapStyleUrl ?? null });

@@ -4,7 +4,7 @@ import { scaleForZoom, type Scale } from '../basemap/natural-earth.js';
 import type { EmbedCrossingDto, EmbedDataDto } from '../contracts/embeds.js';
 import { savedViewSettings, type SavedViewSettings } from '../contracts/views.js';
 import { listCrossings } from '../crossings/crossings.repo.js';
-import { directionCondition, listMonthlyRollup } from '../rollups/monthly-rollup.repo.js';
+import { dimensionConditions, listMonthlyRollup } from '../rollups/monthly-rollup.repo.js';
 import { rollupGrid } from '../rollups/rollup-grid.js';
 import { monthStart, nextMonthStart } from '../time/month-bounds.js';
 import { getMonthlyTrade } from '../trade/trade.service.js';
@@ -46,9 +46,7 @@ async function observationSources(prisma: PrismaClient, crossingId: string, view
     Prisma.sql`crossing_id = ${crossingId}`,
     Prisma.sql`metric = ${view.metric}::"Metric"`,
     Prisma.sql`status = 'approved'`,
-    ...(view.vehicleClass ? [Prisma.sql`vehicle_class = ${view.vehicleClass}::"VehicleClass"`] : []),
-    ...(view.method ? [Prisma.sql`method = ${view.method}::"ObservationMethod"`] : []),
-    ...(view.direction ? [directionCondition(view.direction)] : []),
+    ...dimensionConditions(view, 'observations'),
     ...(from ? [Prisma.sql`${bucket} >= ${from}`] : []),
     ...(to ? [Prisma.sql`${bucket} < ${to}`] : []),
   ];

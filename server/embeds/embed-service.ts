@@ -1,10 +1,10 @@
-import crypto from 'node:crypto';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { EmbedDataDto } from '../contracts/embeds.js';
-import { basemapFor, scaleForZoom } from '../basemap/natural-earth.js';
+import { basemapFor, scaleForZoom, type Basemap } from '../basemap/natural-earth.js';
 import { basemapVersion, buildEmbedData } from './embed-data.js';
 import { renderEmbedPng, renderEmbedSvg, type ImageOptions } from './render-static-image.js';
 import { TtlCache } from '../http/ttl-cache.js';
+import { shortHash } from '../http/short-hash.js';
 import { concurrencyLimit } from './concurrency-limit.js';
 
 export type EmbedSettings = {
@@ -20,8 +20,6 @@ export type EmbedEntry = { data: EmbedDataDto; json: string; etag: string };
 const VIEW_ID = /^[0-9A-Za-z]{10}$/;
 const DAY_MS = 86_400_000;
 
-export const hashOf = (s: string | Buffer) => crypto.createHash('sha256').update(s).digest('base64url').slice(0, 27);
-
 /**
  * Computes embeds and keeps them briefly, so a front-page spike costs one set of queries per
  * view every `cacheSeconds` and conditional requests are answered without the database.
@@ -29,7 +27,8 @@ export const hashOf = (s: string | Buffer) => crypto.createHash('sha256').update
  */
 export function createEmbedService(prisma: PrismaClient, settings: EmbedSettings) {
   const entries = new TtlCache<EmbedEntry | null>(1000, settings.cacheSeconds * 1000);
-  const basemaps = new TtlCache<string>(200, DAY_MS);
+  // Kept both ways: the JSON the browser gets, the objects the image renderer draws (no re-parse per image).
+  const basemaps = new TtlCache<{ json: string; basemap: Basemap }>(200, DAY_MS);
   const images = new TtlCache<Buffer>(300, DAY_MS);
   // Rendering is CPU work (librsvg, PNG quantization): at most two at a time, whatever the
   // number of sizes asked for; the rest wait their turn.
@@ -40,7 +39,7 @@ export function createEmbedService(prisma: PrismaClient, settings: EmbedSettings
     if (!view) return null;
     const data = await buildEmbedData(prisma, view, settings.refreshSeconds);
     const json = JSON.stringify(data);
-    return { data, json, etag: `W/"${hashOf(json)}"` };
+    return { data, json, etag: `W/"${shortHash(json)}"` };
   }
 
   return {
@@ -51,17 +50,21 @@ export function createEmbedService(prisma: PrismaClient, settings: EmbedSettings
     },
 
     /** Natural Earth cut to the area the embed's map may show, and the version naming that cut. */
-    async basemap(entry: EmbedEntry): Promise<{ json: string; version: string }> {
+    async basemap(entry: EmbedEntry): Promise<{ json: string; basemap: Basemap; version: string }> {
       const { bounds, camera } = entry.data;
       const scale = scaleForZoom(camera.zoom);
       const version = basemapVersion(bounds, scale);
-      return { json: await basemaps.get(version, async () => JSON.stringify(basemapFor(bounds, scale))), version };
+      const cut = await basemaps.get(version, async () => {
+        const basemap = basemapFor(bounds, scale);
+        return { json: JSON.stringify(basemap), basemap };
+      });
+      return { ...cut, version };
     },
 
     async image(entry: EmbedEntry, opts: ImageOptions, format: 'svg' | 'png'): Promise<Buffer> {
       const key = `${entry.etag}|${opts.width}x${opts.height}|${opts.dark}|${format}`;
       return images.get(key, async () => {
-        const basemap = JSON.parse((await this.basemap(entry)).json);
+        const { basemap } = await this.basemap(entry);
         return renderSlot(async () => {
           const svg = renderEmbedSvg(entry.data, basemap, opts);
           return format === 'svg' ? Buffer.from(svg) : renderEmbedPng(svg);

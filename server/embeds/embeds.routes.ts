@@ -5,7 +5,8 @@ import { publicOrigin } from '../http/public-origin.js';
 import { parseOrThrow } from '../http/validate.js';
 import { embedCsv } from './embed-csv.js';
 import { renderEmbedPage } from './embed-page.js';
-import { hashOf, type EmbedEntry, type EmbedService } from './embed-service.js';
+import { shortHash } from '../http/short-hash.js';
+import type { EmbedEntry, EmbedService } from './embed-service.js';
 
 export type EmbedRouteOptions = {
   service: EmbedService;
@@ -40,7 +41,7 @@ const cacheControl = (maxAge: number, swr: number) => `public, max-age=${maxAge}
  */
 export function embedsRouter({ service, template, publicUrl, frameAncestors }: EmbedRouteOptions): Router {
   const router = Router();
-  const templateHash = hashOf(template);
+  const templateHash = shortHash(template);
   const fresh = Math.max(1, Math.min(service.settings.cacheSeconds, service.settings.refreshSeconds));
   const dataCache = cacheControl(fresh, 300);
 
@@ -67,7 +68,7 @@ export function embedsRouter({ service, template, publicUrl, frameAncestors }: E
     }
     const origin = publicOrigin(req, publicUrl);
     // The page is template + data + origin: its validator is made from theirs, without hashing the page.
-    res.setHeader('ETag', `W/"${hashOf(`${templateHash}|${entry.etag}|${origin}`)}"`);
+    res.setHeader('ETag', `W/"${shortHash(`${templateHash}|${entry.etag}|${origin}`)}"`);
     res.setHeader('Cache-Control', dataCache);
     res.setHeader('Content-Security-Policy', embedCsp(frameAncestors));
     res.type('html').send(renderEmbedPage(template, entry, origin));
@@ -104,7 +105,7 @@ export function embedsRouter({ service, template, publicUrl, frameAncestors }: E
       const entry = await entryOf(req);
       const opts = parseOrThrow(embedImageQuery, req.query, 'query');
       allowAnyOrigin(res);
-      res.setHeader('ETag', `W/"${hashOf(`${entry.etag}|${opts.width}|${opts.height}|${opts.dark}|${format}`)}"`);
+      res.setHeader('ETag', `W/"${shortHash(`${entry.etag}|${opts.width}|${opts.height}|${opts.dark}|${format}`)}"`);
       res.setHeader('Cache-Control', cacheControl(300, 3600));
       // A revalidation never renders.
       if (req.fresh) {

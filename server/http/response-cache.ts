@@ -1,8 +1,8 @@
-import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import type { Request, RequestHandler, Response } from 'express';
 import { canSeeUnreviewed } from '../auth/current-user.js';
 import { TtlCache } from './ttl-cache.js';
+import { shortHash } from './short-hash.js';
 
 type Entry = { json: Buffer; gzip: Buffer; etag: string };
 
@@ -48,7 +48,7 @@ export function responseCache(ttlSeconds: number, maxEntries = 1000): RequestHan
             return json(body);
           }
           const text = Buffer.from(JSON.stringify(body));
-          const made = { json: text, gzip: zlib.gzipSync(text, { level: 6 }), etag: `W/"${crypto.createHash('sha256').update(text).digest('base64url').slice(0, 27)}"` };
+          const made = { json: text, gzip: zlib.gzipSync(text, { level: 6 }), etag: `W/"${shortHash(text)}"` };
           resolve(made);
           send(req, res, made, cacheControl);
           return res;

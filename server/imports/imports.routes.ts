@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { Router, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
+import type { z } from 'zod';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { feedImportOptions, importOptions, type FeedImportOptions, type FeedImportReport } from '../contracts/imports.js';
+import { feedImportOptions, importOptions } from '../contracts/imports.js';
 import { analystOnly, anyAccount } from '../auth/require-role.js';
 import { HttpError, badRequest } from '../http/http-error.js';
 import { parseOrThrow } from '../http/validate.js';
@@ -60,73 +61,52 @@ async function streamedErrors<T>(res: Response, streaming: boolean, run: () => P
 }
 
 /**
- * `POST /api/imports`: a CSV or GeoJSON file with `options` (JSON: mapping, defaults, dryRun,
- * mode). Answers with the report; with `Accept: application/x-ndjson` it streams progress
- * lines first, then the report as the last line.
+ * One upload handler for every importer: the file, `options` as JSON checked against `schema`,
+ * the report as JSON (422 when nothing was committed), or with `Accept: application/x-ndjson`
+ * progress lines first and the report as the last line. The uploaded temp file is always removed.
  */
-export function importsRouter(prisma: PrismaClient, limits: ImportLimits): Router {
-  const router = Router();
-  router.post('/', anyAccount, parseUpload(limits), async (req, res) => {
+function importHandler<Options, Report extends { dryRun: boolean; committed: boolean }>(
+  schema: z.ZodType<Options>,
+  run: (file: Express.Multer.File, options: Options, by: Submitter, onProgress: (rows: number) => void) => Promise<Report>,
+): RequestHandler {
+  return async (req, res) => {
     const file = req.file;
     try {
       if (!file) throw badRequest([{ path: 'file', message: 'is required' }]);
       let rawOptions: unknown = {};
-      if (typeof req.body?.options === 'string') {
-        try {
-          rawOptions = JSON.parse(req.body.options);
-        } catch {
-          throw badRequest([{ path: 'options', message: 'is not valid JSON' }]);
-        }
+      try {
+        rawOptions = typeof req.body?.options === 'string' ? JSON.parse(req.body.options) : {};
+      } catch {
+        throw badRequest([{ path: 'options', message: 'is not valid JSON' }]);
       }
-      const options = parseOrThrow(importOptions, rawOptions, 'options');
-      const source: ImportFile = { path: file.path, name: file.originalname, sha256: await sha256File(file.path), format: formatOf(file.originalname, file.mimetype) };
+      const options = parseOrThrow(schema, rawOptions, 'options');
       const streaming = req.accepts(['application/json', 'application/x-ndjson']) === 'application/x-ndjson';
       if (streaming) res.status(200).type('application/x-ndjson');
-      const report = await streamedErrors(res, streaming, () => runImport(prisma, source, options, submitterOf(req.user!), limits, (rows) => {
+      const report = await streamedErrors(res, streaming, () => run(file, options, submitterOf(req.user!), (rows) => {
         if (streaming) res.write(`${JSON.stringify({ type: 'progress', rows })}\n`);
       }));
       if (!report) return;
-      const refused = !report.dryRun && !report.committed;
-      if (streaming) {
-        res.end(`${JSON.stringify({ type: 'report', status: refused ? 422 : 200, report })}\n`);
-      } else {
-        res.status(refused ? 422 : 200).json(report);
-      }
+      const status = report.dryRun || report.committed ? 200 : 422;
+      if (streaming) res.end(`${JSON.stringify({ type: 'report', status, report })}\n`);
+      else res.status(status).json(report);
     } finally {
       if (file) fs.rm(file.path, { force: true }, () => {});
     }
-  });
-  /**
-   * The feed importers (BTS, trade): the same upload, options `{ dryRun, retrievedAt }`, the same
-   * progress stream; analysts only, since they create crossings and official figures.
-   */
-  const feed = (run: (file: string, opts: FeedImportOptions, by: Submitter, onProgress: (rows: number) => void) => Promise<FeedImportReport>): RequestHandler =>
-    async (req, res) => {
-      const file = req.file;
-      try {
-        if (!file) throw badRequest([{ path: 'file', message: 'is required' }]);
-        let rawOptions: unknown = {};
-        try {
-          rawOptions = typeof req.body?.options === 'string' ? JSON.parse(req.body.options) : {};
-        } catch {
-          throw badRequest([{ path: 'options', message: 'is not valid JSON' }]);
-        }
-        const options = parseOrThrow(feedImportOptions, rawOptions, 'options');
-        const streaming = req.accepts(['application/json', 'application/x-ndjson']) === 'application/x-ndjson';
-        if (streaming) res.status(200).type('application/x-ndjson');
-        const report = await streamedErrors(res, streaming, () => run(file.path, options, submitterOf(req.user!), (rows) => {
-          if (streaming) res.write(`${JSON.stringify({ type: 'progress', rows })}\n`);
-        }));
-        if (!report) return;
-        const status = report.dryRun || report.committed ? 200 : 422;
-        if (streaming) res.end(`${JSON.stringify({ type: 'report', status, report })}\n`);
-        else res.status(status).json(report);
-      } finally {
-        if (file) fs.rm(file.path, { force: true }, () => {});
-      }
-    };
-  router.post('/bts', analystOnly, parseUpload(limits), feed((path, opts, by, onProgress) => importBts(prisma, path, opts, by, limits, onProgress)));
-  router.post('/trade', analystOnly, parseUpload(limits), feed((path, opts, by, onProgress) => importTrade(prisma, path, opts, by, limits, onProgress)));
+  };
+}
 
+/**
+ * `POST /api/imports`: a CSV or GeoJSON file of observations with `options` (mapping, defaults,
+ * dryRun, mode), for any account. `/bts` and `/trade`: the feed importers, options `{ dryRun,
+ * retrievedAt }`, analysts only, since they create crossings and official figures.
+ */
+export function importsRouter(prisma: PrismaClient, limits: ImportLimits): Router {
+  const router = Router();
+  router.post('/', anyAccount, parseUpload(limits), importHandler(importOptions, async (file, options, by, onProgress) => {
+    const source: ImportFile = { path: file.path, name: file.originalname, sha256: await sha256File(file.path), format: formatOf(file.originalname, file.mimetype) };
+    return runImport(prisma, source, options, by, limits, onProgress);
+  }));
+  router.post('/bts', analystOnly, parseUpload(limits), importHandler(feedImportOptions, (file, opts, by, onProgress) => importBts(prisma, file.path, opts, by, limits, onProgress)));
+  router.post('/trade', analystOnly, parseUpload(limits), importHandler(feedImportOptions, (file, opts, by, onProgress) => importTrade(prisma, file.path, opts, by, limits, onProgress)));
   return router;
 }

@@ -1,15 +1,15 @@
 import crypto from 'node:crypto';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import type { ImportOptions, ImportReport, RowError } from '../contracts/imports.js';
+import type { ImportOptions, ImportReport } from '../contracts/imports.js';
 import { listObservationHashes } from '../observations/observations.repo.js';
 import {
   contentUuid, storeObservations, validateObservations, type Submitter, type ValidObservation,
 } from '../observations/submit-observations.js';
 import { readCsvRows, readGeoJsonRows, type SourceRow } from './read-rows.js';
+import { rowErrors, secondsSince } from './import-report.js';
 import { rowToObservation } from './row-to-observation.js';
 
 const CHUNK = 1000;
-const MAX_REPORTED_ERRORS = 1000;
 
 export type ImportFile = { path: string; name: string; sha256: string; format: 'csv' | 'geojson' };
 
@@ -31,14 +31,12 @@ export async function runImport(
   onProgress: (rowsRead: number) => void = () => {},
 ): Promise<ImportReport> {
   const started = performance.now();
-  const errors: RowError[] = [];
-  const addError = (e: RowError) => {
-    if (errors.length < MAX_REPORTED_ERRORS) errors.push(e);
-  };
+  const errors = rowErrors();
+  const addError = errors.add;
   const report: ImportReport = {
     dryRun: opts.dryRun, mode: opts.mode, format: file.format, committed: false, rows: 0,
     valid: 0, invalid: 0, created: 0, existing: 0, conflicts: 0,
-    errors, errorsTruncated: false, importId: null, seconds: 0,
+    errors: [], errorsTruncated: false, importId: null, seconds: 0,
   };
   const conflictError = (v: { line: number; id: string }) =>
     addError({ line: v.line, fields: [{ path: 'id', message: `observation ${v.id} already exists with different content` }] });
@@ -127,8 +125,8 @@ export async function runImport(
       report.existing = 0;
     }
   }
-  report.errors.sort((a, b) => a.line - b.line);
-  report.errorsTruncated = report.invalid + report.conflicts > errors.length;
-  report.seconds = Math.round((performance.now() - started) / 10) / 100;
+  report.errors = errors.sorted();
+  report.errorsTruncated = errors.truncated;
+  report.seconds = secondsSince(started);
   return report;
 }

@@ -4,7 +4,8 @@ import { observationInput } from '../contracts/observations.js';
 import type { Logger } from '../logger.js';
 import { observationContentHash } from '../observations/content-hash.js';
 import { approveImported } from '../observations/observations.repo.js';
-import { storeObservations, type ValidObservation } from '../observations/submit-observations.js';
+import { keyUuid, storeObservations, type ValidObservation } from '../observations/submit-observations.js';
+import { usPortCrossingId } from './us-port.js';
 import { readCbpSnapshot, type CbpReading } from './cbp-snapshot.js';
 
 export const CBP_FEED = 'cbp-bwt';
@@ -24,13 +25,11 @@ export type CbpPollReport = {
   problems: { index: number; fields: { path: string; message: string }[] }[];
 };
 
-const crossingId = (r: CbpReading) => `us-${r.neighbour.toLowerCase()}-port-${r.portCode}`;
+/** The port's crossing: the same one the BTS import makes for its port code. */
+const crossingId = usPortCrossingId;
 
 /** A reading's id: port number, lane and the instant it was taken. A snapshot that repeats a reading finds it stored. */
-function readingId(r: CbpReading): string {
-  const h = crypto.createHash('sha256').update(`cbp|${r.portNumber}|${r.lane}|${r.observedAt.toISOString()}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+const readingId = (r: CbpReading) => keyUuid(`cbp|${r.portNumber}|${r.lane}|${r.observedAt.toISOString()}`);
 
 function toObservation(r: CbpReading, url: string): ValidObservation {
   const input = observationInput.parse({

@@ -1,29 +1,26 @@
-import crypto from 'node:crypto';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { observationInput, type ObservationInput } from '../contracts/observations.js';
-import type { FeedImportOptions, FeedImportReport, RowError } from '../contracts/imports.js';
+import type { FeedImportOptions, FeedImportReport } from '../contracts/imports.js';
 import { toFieldIssues } from '../http/validate.js';
 import { observationContentHash } from '../observations/content-hash.js';
 import { approveImported, listObservationHashes } from '../observations/observations.repo.js';
-import { storeObservations, type Submitter, type ValidObservation } from '../observations/submit-observations.js';
+import { keyUuid, storeObservations, type Submitter, type ValidObservation } from '../observations/submit-observations.js';
+import { usPortCrossingId } from './us-port.js';
 import { readCsvRows } from '../imports/read-rows.js';
+import { newFeedReport, rowErrors, secondsSince } from '../imports/import-report.js';
 import { nextMonthStart, monthStart } from '../time/month-bounds.js';
 import { BTS_MEASURES } from './bts-measures.js';
 import { parseBtsRow, type BtsRecord } from './bts-row.js';
 
-const MAX_REPORTED_ERRORS = 1000;
 const CHUNK = 2000;
 export const BTS_SOURCE = 'US Bureau of Transportation Statistics, Border Crossing Entry Data';
 const APPROVAL_REASON = 'official statistic (BTS), imported by an analyst';
 
 /** The crossing a BTS port is: its port code is the stable part of the id. */
-export const btsCrossingId = (r: Pick<BtsRecord, 'portCode' | 'neighbour'>) => `us-${r.neighbour.toLowerCase()}-port-${r.portCode}`;
+export const btsCrossingId = usPortCrossingId;
 
 /** A UUID fixed by port, month and measure (not by value): a revised value is a conflict, never a second row. */
-function btsObservationId(r: BtsRecord): string {
-  const h = crypto.createHash('sha256').update(`bts|${r.portCode}|${r.month}|${r.measure}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+const btsObservationId = (r: BtsRecord) => keyUuid(`bts|${r.portCode}|${r.month}|${r.measure}`);
 
 function toObservation(r: BtsRecord, retrievedAt: string): ObservationInput {
   return observationInput.parse({
@@ -71,12 +68,9 @@ export async function importBts(
   onProgress: (rows: number) => void = () => {},
 ): Promise<FeedImportReport> {
   const started = performance.now();
-  const report: FeedImportReport = {
-    dryRun: opts.dryRun, committed: false, layout: 'bts', rows: 0, invalid: 0, crossings: { created: 0, updated: 0, unchanged: 0 },
-    created: 0, existing: 0, conflicts: 0, revisions: 0, errors: [], errorsTruncated: false, seconds: 0,
-  };
-  const errors: RowError[] = [];
-  const addError = (e: RowError) => (errors.length < MAX_REPORTED_ERRORS ? errors.push(e) : (report.errorsTruncated = true));
+  const report = newFeedReport('bts', opts.dryRun);
+  const errors = rowErrors();
+  const addError = errors.add;
   const ports = new Map<string, Port>();
   // Pass 1 keeps only id → (hash, line) per row: about 150 bytes, whatever the file's size.
   const rowHashes = new Map<string, { hash: string; line: number }>();
@@ -172,8 +166,9 @@ export async function importBts(
     }
   }
   if (!report.committed && !opts.dryRun) report.crossings = { created: 0, updated: 0, unchanged: 0 };
-  report.errors = errors.sort((a, b) => a.line - b.line);
-  report.seconds = Math.round((performance.now() - started) / 10) / 100;
+  report.errors = errors.sorted();
+  report.errorsTruncated = errors.truncated;
+  report.seconds = secondsSince(started);
   return report;
 }
 

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import type { FeedImportOptions, FeedImportReport, RowError } from '../contracts/imports.js';
+import type { FeedImportOptions, FeedImportReport } from '../contracts/imports.js';
 import { HttpError } from '../http/http-error.js';
 import type { Submitter } from '../observations/submit-observations.js';
 import { readCsvRows } from '../imports/read-rows.js';
+import { newFeedReport, rowErrors, secondsSince } from '../imports/import-report.js';
 import { parseComtradeRow, parseLandportTradeRow, tradeLayoutOf, type TradeLayout, type TradeRecord } from './trade-rows.js';
 
-const MAX_REPORTED_ERRORS = 1000;
 type FigureKey = { periodKind: string; period: string; reporter: string; partner: string; flow: string; source: string };
 const keyOf = (r: FigureKey) => `${r.periodKind}|${r.period}|${r.reporter}|${r.partner}|${r.flow}|${r.source}`;
 
@@ -38,12 +38,9 @@ export async function importTrade(
       fields: [{ path: 'file', message: 'unknown trade layout' }],
     });
   }
-  const report: FeedImportReport = {
-    dryRun: opts.dryRun, committed: false, layout, rows: 0, invalid: 0, crossings: { created: 0, updated: 0, unchanged: 0 },
-    created: 0, existing: 0, conflicts: 0, revisions: 0, errors: [], errorsTruncated: false, seconds: 0,
-  };
-  const errors: RowError[] = [];
-  const addError = (e: RowError) => (errors.length < MAX_REPORTED_ERRORS ? errors.push(e) : (report.errorsTruncated = true));
+  const report = newFeedReport(layout, opts.dryRun);
+  const errors = rowErrors();
+  const addError = errors.add;
   const figures = new Map<string, TradeRecord & { line: number }>();
   const parseRow = layout === 'comtrade' ? parseComtradeRow : parseLandportTradeRow;
 
@@ -106,7 +103,8 @@ export async function importTrade(
     }, { timeout: 10 * 60_000, maxWait: 60_000 });
     report.committed = !opts.dryRun;
   }
-  report.errors = errors.sort((a, b) => a.line - b.line);
-  report.seconds = Math.round((performance.now() - started) / 10) / 100;
+  report.errors = errors.sorted();
+  report.errorsTruncated = errors.truncated;
+  report.seconds = secondsSince(started);
   return report;
 }

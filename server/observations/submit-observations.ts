@@ -53,6 +53,9 @@ function toRow(v: ValidObservation, by: Submitter, importId?: string): NewObserv
   };
 }
 
+/** A UUID fixed by a key (a feed's port + month + measure, a demo row's name): the same key, the same row. */
+export const keyUuid = (key: string) => contentUuid(crypto.createHash('sha256').update(key).digest('hex'));
+
 /** A UUID fixed by the content, for rows that come without an id (bulk files): re-uploads find the same rows. */
 export function contentUuid(hash: string): string {
   return `${hash.slice(0, 8)}-${hash.slice(8, 12)}-5${hash.slice(13, 16)}-8${hash.slice(17, 20)}-${hash.slice(20, 32)}`;

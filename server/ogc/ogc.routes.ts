@@ -94,8 +94,9 @@ export function ogcRouter(prisma: PrismaClient, publicUrl?: string): Router {
   });
 
   // The oas30 conformance class: the OGC part of the API as OpenAPI 3.0 (the whole API is 3.1 at /api/openapi.json).
-  const ogcOpenApi = JSON.stringify(openApiDocument({ version: '3.0.3', pathPrefix: '/ogc' }));
+  let ogcOpenApi: string | null = null;
   router.get('/openapi.json', (_req, res) => {
+    ogcOpenApi ??= JSON.stringify(openApiDocument({ version: '3.0.3', pathPrefix: '/ogc' }));
     res.type('application/vnd.oai.openapi+json;version=3.0').send(ogcOpenApi);
   });
 

@@ -26,10 +26,24 @@ export type MonthlyRollupRow = {
   synthetic: boolean;
 };
 
-export function directionCondition(direction: string): Prisma.Sql {
-  if (direction === 'unknown') return Prisma.sql`direction_from IS NULL`;
-  const [from, to] = direction.split('-');
-  return Prisma.sql`direction_from = ${from} AND direction_to = ${to}`;
+/**
+ * The view filters every aggregate shares (vehicle class, method, direction), for rows of
+ * `observations` or of `monthly_rollups`, where an unknown direction is '' rather than NULL.
+ */
+export function dimensionConditions(
+  f: { vehicleClass?: string | null; method?: string | null; direction?: string | null },
+  rows: 'observations' | 'buckets',
+): Prisma.Sql[] {
+  const direction = (d: string) => {
+    if (d === 'unknown') return rows === 'buckets' ? Prisma.sql`direction_from = ''` : Prisma.sql`direction_from IS NULL`;
+    const [from, to] = d.split('-');
+    return Prisma.sql`direction_from = ${from} AND direction_to = ${to}`;
+  };
+  return [
+    ...(f.vehicleClass ? [Prisma.sql`vehicle_class = ${f.vehicleClass}::"VehicleClass"`] : []),
+    ...(f.method ? [Prisma.sql`method = ${f.method}::"ObservationMethod"`] : []),
+    ...(f.direction ? [direction(f.direction)] : []),
+  ];
 }
 
 /**
@@ -44,9 +58,7 @@ export function listMonthlyRollup(prisma: PrismaClient, f: RollupFilters): Promi
     statusCondition(f.scope),
     countsVehicles,
     ...(f.crossing ? [Prisma.sql`crossing_id = ${f.crossing}`] : []),
-    ...(f.vehicleClass ? [Prisma.sql`vehicle_class = ${f.vehicleClass}::"VehicleClass"`] : []),
-    ...(f.method ? [Prisma.sql`method = ${f.method}::"ObservationMethod"`] : []),
-    ...(f.direction ? [bucketDirection(f.direction)] : []),
+    ...dimensionConditions(f, 'buckets'),
     ...(f.fromDate ? [Prisma.sql`month >= ${f.fromDate}::date`] : []),
     ...(f.toDate ? [Prisma.sql`month < ${f.toDate}::date`] : []),
   ];
@@ -58,11 +70,4 @@ export function listMonthlyRollup(prisma: PrismaClient, f: RollupFilters): Promi
      WHERE ${Prisma.join(conditions, ' AND ')}
      GROUP BY 1, 2
      ORDER BY 1, 2`;
-}
-
-/** The direction filter on buckets, where "unknown" is stored as ''. */
-function bucketDirection(direction: string): Prisma.Sql {
-  if (direction === 'unknown') return Prisma.sql`direction_from = ''`;
-  const [from, to] = direction.split('-');
-  return Prisma.sql`direction_from = ${from} AND direction_to = ${to}`;
 }

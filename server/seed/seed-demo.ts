@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { SYNTHETIC_SOURCE } from '../contracts/common.js';
+import { keyUuid } from '../observations/submit-observations.js';
 
 /**
  * A made-up activity set so a first run shows something. Every row is method `synthetic`,
@@ -35,10 +36,7 @@ function random(seed: number) {
 }
 
 /** A UUID fixed by its key, so re-seeding finds the same rows instead of adding copies. */
-function demoId(key: string): string {
-  const h = crypto.createHash('sha256').update(`landport-demo:${key}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+const demoId = (key: string) => keyUuid(`landport-demo:${key}`);
 
 function row(key: string, o: Omit<Prisma.ObservationCreateManyInput, 'id' | 'method' | 'source' | 'notes' | 'status' | 'submittedBy' | 'contentHash'>): Prisma.ObservationCreateManyInput {
   return {

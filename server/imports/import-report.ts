@@ -1,0 +1,32 @@
+import type { FeedImportReport, RowError } from '../contracts/imports.js';
+
+const MAX_REPORTED_ERRORS = 1000;
+
+/** A report's row errors: the first 1,000 kept (a million bad rows would not fit a response), the rest counted. */
+export function rowErrors() {
+  const list: RowError[] = [];
+  let dropped = 0;
+  return {
+    list,
+    add(e: RowError) {
+      if (list.length < MAX_REPORTED_ERRORS) list.push(e);
+      else dropped++;
+    },
+    get truncated() {
+      return dropped > 0;
+    },
+    /** In file order, for the report. */
+    sorted: () => list.sort((a, b) => a.line - b.line),
+  };
+}
+
+/** Seconds since `started` (performance.now()), to the hundredth. */
+export const secondsSince = (started: number) => Math.round((performance.now() - started) / 10) / 100;
+
+/** A feed importer's report before it has read anything. */
+export function newFeedReport(layout: string, dryRun: boolean): FeedImportReport {
+  return {
+    dryRun, committed: false, layout, rows: 0, invalid: 0, crossings: { created: 0, updated: 0, unchanged: 0 },
+    created: 0, existing: 0, conflicts: 0, revisions: 0, errors: [], errorsTruncated: false, seconds: 0,
+  };
+}
