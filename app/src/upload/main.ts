@@ -39,8 +39,13 @@ function describe(item: QueueItem): string {
     ` at ${new Date(String(item.observation.observedAt)).toLocaleString()}${item.photos.length ? `, ${item.photos.length} photo(s)` : ''}`;
 }
 
+let renderGeneration = 0;
+
 async function renderQueue() {
+  // Saves and sends render concurrently; a slower, older read must not overwrite a newer one.
+  const generation = ++renderGeneration;
   const items = await queueStore.list();
+  if (generation !== renderGeneration) return;
   const waiting = items.filter((i) => i.state !== 'failed');
   const failed = items.filter((i) => i.state === 'failed');
   const summary = items.length === 0 ? 'Everything has been sent.' :

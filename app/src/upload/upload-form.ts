@@ -111,11 +111,23 @@ export function uploadForm(crossings: CrossingChoice[], onSubmit: (r: FormResult
         period: { start: new Date(when.getTime() - Number(periodMinutes.value || 60) * 60_000).toISOString(), end: when.toISOString() },
       }),
     };
-    await onSubmit({ observation, files: [...(photos.files ?? [])], shareLocation: share.checked });
+    const submission = { observation, files: [...(photos.files ?? [])], shareLocation: share.checked };
+    // Clear the fields before saving, not after: saving is asynchronous, and an observer who starts typing the next
+    // observation in the meantime must not have it wiped by the previous one finishing.
+    const typed = { value: value.value, notes: notes.value };
     value.value = '';
     notes.value = '';
     photos.value = '';
     observedAt.value = localDateTimeValue(new Date());
+    try {
+      await onSubmit(submission);
+    } catch (error) {
+      if (value.value === '' && notes.value === '') {
+        value.value = typed.value;
+        notes.value = typed.notes;
+      }
+      message.textContent = `Not saved on this device: ${error instanceof Error ? error.message : String(error)}`;
+    }
   });
   return form;
 }
