@@ -11,8 +11,8 @@ import pg from 'pg';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
-import { createScratchDatabase } from '../../server/test/scratch-database.js';
-import { spawnServer } from '../../server/test/spawn-server.js';
+import { createScratchDatabase } from '../server/test/scratch-database.js';
+import { spawnServer } from '../server/test/spawn-server.js';
 
 if (!process.argv[2]?.startsWith('postgres')) {
   console.error('usage: npx tsx bench/insert-forms.ts postgresql://… [rows]');

@@ -31,7 +31,9 @@ const heap = async (server: RunningServer) => {
 async function load(server: RunningServer, label: string, url: string, headers: Record<string, string> = {}) {
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, rssOf(server.child.pid!))), 200);
-  const run = autocannon({ url, connections: 50, duration: 10, headers: { 'Accept-Encoding': 'gzip', ...headers } });
+  // Without a callback autocannon returns its instance (an EventEmitter) made thenable; the types know only the promise.
+  const run = autocannon({ url, connections: 50, duration: 10, headers: { 'Accept-Encoding': 'gzip', ...headers } }) as
+    Promise<autocannon.Result> & autocannon.Instance;
   // autocannon's own summary has p90 and p97.5 but no p95: every response's time is kept to compute it exactly.
   const times: number[] = [];
   run.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
