@@ -79,6 +79,22 @@ describe.runIf(onPostgres)('two servers on one PostgreSQL', () => {
     expect(await me(a)).toBeNull();
   });
 
+  it('counts sign-in attempts on both servers against one limit', async () => {
+    // The default limit is 10 per address and email in 15 minutes. Counted per process, five wrong passwords on
+    // each server would leave both still answering 401.
+    const wrong = { email: 'target@two.invalid', password: 'not the password' };
+    const attempt = (server: RunningServer) =>
+      fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: server.baseUrl }, body: JSON.stringify(wrong) }).then((r) => r.status);
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push(await attempt(i % 2 ? b : a));
+    expect(statuses).toEqual(Array(10).fill(401));
+    expect([await attempt(a), await attempt(b)]).toEqual([429, 429]);
+    // What is stored is a hash, not the email it counts.
+    const { rows } = await db.query('SELECT key FROM rate_limit_hits');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows)).not.toContain('two.invalid');
+  });
+
   it('stores one row for one submission sent to both at once, and shows an approval on B in the embed A serves', async () => {
     const admin = await signIn(a, ADMIN);
     const observer = { email: 'observer@two.invalid', password: 'observer-password-1' };

@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { loginInput } from '../contracts/auth.js';
+import { DatabaseRateLimitStore } from '../http/database-rate-limit-store.js';
 import { HttpError } from '../http/http-error.js';
 import { parseOrThrow } from '../http/validate.js';
 import { createSession, deleteSession, getUserByEmail } from './auth.repo.js';
@@ -20,6 +21,7 @@ export function authRouter(prisma: PrismaClient, opts: { secureCookies: boolean;
     limit: opts.loginLimit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    store: new DatabaseRateLimitStore(prisma, 'login'),
     keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${String(req.body?.email ?? '').toLowerCase()}`,
     handler: (_req, _res, next) => next(new HttpError(429, 'too_many_requests', 'Too many sign-in attempts; wait 15 minutes')),
   });
