@@ -5,6 +5,7 @@ import compression from 'compression';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Database } from './db/database.js';
+import type { PrismaClient } from './generated/prisma/client.js';
 import type { Logger } from './logger.js';
 import { adminRouter } from './auth/admin.routes.js';
 import { authRouter } from './auth/auth.routes.js';
@@ -62,6 +63,19 @@ export type AppDeps = {
 };
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
+
+/**
+ * A read-only router built twice when there is a read replica: anonymous callers (the public, a spike) read the
+ * replica; a signed-in user reads the primary, so an analyst sees what they just wrote. Mounted after `auth`.
+ */
+function replicaForAnonymous(db: Database) {
+  return (makeRouter: (prisma: PrismaClient) => express.Router): express.RequestHandler => {
+    const onPrimary = makeRouter(db.prisma);
+    if (db.readPrisma === db.prisma) return onPrimary;
+    const onReplica = makeRouter(db.readPrisma);
+    return (req, res, next) => (req.user ? onPrimary : onReplica)(req, res, next);
+  };
+}
 
 /** Vite names built files by their content hash: such a name never changes content, so caches keep it. */
 const HASHED_ASSET = /^assets[\\/][\w.-]+-[\w-]{8}\.(js|css)$/;
@@ -129,15 +143,17 @@ export function createApp({
   api.use('/admin/crossings', crossingsAdminRouter(db.prisma));
   api.use('/admin', adminRouter(db.prisma));
   api.use('/review', reviewRouter(db.prisma));
-  // The public reads a spike hits: computed once per few seconds, gzip and 304s from memory.
+  // The public reads a spike hits: computed once per few seconds, gzip and 304s from memory, and read from the
+  // replica when there is one.
   const publicReads = responseCache(responseCacheSeconds);
-  api.use('/crossings', publicReads, crossingsRouter(db.prisma));
+  const readRoute = replicaForAnonymous(db);
+  api.use('/crossings', publicReads, readRoute(crossingsRouter));
   api.use('/observations', observationsRouter(db.prisma));
-  api.use('/trade', publicReads, tradeRouter(db.prisma));
-  api.use('/series', publicReads, seriesRouter(db.prisma));
-  api.use('/rollups', publicReads, rollupsRouter(db.prisma));
+  api.use('/trade', publicReads, readRoute(tradeRouter));
+  api.use('/series', publicReads, readRoute(seriesRouter));
+  api.use('/rollups', publicReads, readRoute(rollupsRouter));
   api.use('/views', viewsRouter(db.prisma, publicUrl));
-  api.use('/exports', exportsRouter(db.prisma));
+  api.use('/exports', readRoute(exportsRouter));
   // Built on first request, then kept: the contracts do not change while the server runs.
   let openApi: { json: string; page: string } | null = null;
   const apiDocs = () => {
@@ -157,10 +173,10 @@ export function createApp({
   app.use('/api', api);
   app.use('/photos', auth, photosRouter(db.prisma, photoDir));
   // OGC API – Features for GIS clients; the public gets approved observations, a signed-in analyst everything.
-  app.use('/ogc', auth, ogcRouter(db.prisma, publicUrl));
+  app.use('/ogc', auth, readRoute((prisma) => ogcRouter(prisma, publicUrl)));
 
   // Public, cached, framable by others: embeds never read the session (approved data only).
-  const embedService = createEmbedService(db.prisma, embeds);
+  const embedService = createEmbedService(db.readPrisma, embeds);
   app.use('/embed', embedsRouter({ service: embedService, template: loadEmbedTemplate(staticDir), publicUrl, frameAncestors: embeds.frameAncestors }));
   app.use('/oembed', oembedRouter(embedService, publicUrl));
 

@@ -14,6 +14,11 @@ export interface SqlSession {
 export interface Database {
   readonly kind: 'embedded' | 'postgresql';
   readonly prisma: PrismaClient;
+  /**
+   * For anonymous public reads, which tolerate a second of lag: a read replica's client when one is configured
+   * (DATABASE_READ_URL), else the same client as `prisma`. Never for writes or for what a user just wrote.
+   */
+  readonly readPrisma: PrismaClient;
   /** Runs `fn` on one dedicated connection, inside a transaction when `transactional`. */
   withSession<T>(fn: (s: SqlSession) => Promise<T>, opts?: { transactional?: boolean }): Promise<T>;
   close(): Promise<void>;

@@ -39,6 +39,7 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
   return {
     kind: 'embedded',
     prisma,
+    readPrisma: prisma,
     withSession: (fn, opts) =>
       opts?.transactional ? pglite.transaction((tx) => fn(session(tx))) : fn(session(pglite)),
     close: async () => {

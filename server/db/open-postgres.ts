@@ -3,16 +3,25 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import type { Database } from './database.js';
 
-/** A PostgreSQL server through node-postgres; Prisma and raw sessions share one pool. */
-export async function openPostgres(url: string): Promise<Database> {
+function clientPool(url: string) {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle client that loses its server (restart, network) must not crash the process.
   pool.on('error', () => {});
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }) };
+}
+
+/**
+ * A PostgreSQL server through node-postgres; Prisma and raw sessions share one pool. With `readUrl` (a read
+ * replica), anonymous public reads get a client of their own on it.
+ */
+export async function openPostgres(url: string, readUrl?: string): Promise<Database> {
+  const { pool, prisma } = clientPool(url);
+  const replica = readUrl ? clientPool(readUrl) : undefined;
 
   return {
     kind: 'postgresql',
     prisma,
+    readPrisma: replica?.prisma ?? prisma,
     withSession: async (fn, opts) => {
       const client = await pool.connect();
       try {
@@ -40,6 +49,8 @@ export async function openPostgres(url: string): Promise<Database> {
     close: async () => {
       await prisma.$disconnect();
       await pool.end();
+      await replica?.prisma.$disconnect();
+      await replica?.pool.end();
     },
   };
 }

@@ -63,6 +63,8 @@ export function embedsRouter({ service, template, publicUrl, frameAncestors }: E
     if (!entry) {
       // Inside a publisher's iframe a JSON error would show as raw text: a short page says it plainly.
       res.status(404).setHeader('Content-Security-Policy', embedCsp(frameAncestors));
+      // A view saved a moment ago may not have reached a read replica yet: no cache may keep its absence.
+      res.setHeader('Cache-Control', 'no-cache');
       res.type('html').send(MISSING_EMBED_PAGE);
       return;
     }

@@ -17,7 +17,7 @@ describe('GET /health and failures', () => {
     expect(res.body).toEqual({
       status: 'ok',
       version: APP_VERSION,
-      database: { kind: testDbKind === 'postgres' ? 'postgresql' : 'embedded', reachable: true },
+      database: { kind: testDbKind === 'postgres' ? 'postgresql' : 'embedded', reachable: true, readReplica: 'none' },
       migrations: { applied: readMigrationFiles().length, pending: [] },
       memory: { rssMb: expect.any(Number), heapUsedMb: expect.any(Number), heapTotalMb: expect.any(Number), externalMb: expect.any(Number) },
     });

@@ -15,11 +15,13 @@ export function healthRouter(db: Database): Router {
     res.setHeader('Cache-Control', 'no-store');
     try {
       const migrations = await getMigrationStatus(db);
+      // Public reads go to the replica when there is one: it must answer too.
+      const replica = db.readPrisma === db.prisma ? 'none' : (await db.readPrisma.$queryRaw`SELECT 1`, 'reachable');
       const ok = migrations.pending.length === 0;
       res.status(ok ? 200 : 503).json({
         status: ok ? 'ok' : 'migrations_pending',
         version: APP_VERSION,
-        database: { kind: db.kind, reachable: true },
+        database: { kind: db.kind, reachable: true, readReplica: replica },
         migrations,
         // For operators and the benchmarks: how much of the process is live JavaScript heap.
         memory: memory(),
