@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.js';
 import { apiAs, createAccount, signInOnPage } from './accounts.js';
 
 const CROSSING = 'cn-kp-tumen-namyang-rail';

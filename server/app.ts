@@ -30,6 +30,7 @@ import { ogcRouter } from './ogc/ogc.routes.js';
 import { exportsRouter } from './exports/exports.routes.js';
 import { openApiDocument } from './openapi/openapi-document.js';
 import { responseCache } from './http/response-cache.js';
+import { securityHeaders } from './http/security-headers.js';
 import { renderDocsPage } from './openapi/docs-page.js';
 import { seriesRouter } from './series/series.routes.js';
 import { tradeRouter } from './trade/trade.routes.js';
@@ -120,13 +121,7 @@ export function createApp({
   );
 
   // Only embed pages may be framed (their own CSP says by whom); everything else refuses, against clickjacking.
-  app.use((req, res, next) => {
-    if (!req.path.startsWith('/embed/')) {
-      res.setHeader('X-Frame-Options', 'DENY');
-      res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
-    }
-    next();
-  });
+  app.use(securityHeaders({ basemapStyleUrl }));
 
   // gzip for JSON and the front end (the basemap and MapLibre shrink to a third).
   app.use(compression());

@@ -10,6 +10,8 @@ import './styles.css';
 const byId = (id: string) => document.getElementById(id)!;
 
 async function main() {
+  // The filters apply as they change; Enter in a field must not submit (and reload) the page.
+  byId('filters').addEventListener('submit', (e) => e.preventDefault());
   const view = parseViewState(location.search);
   // An online deployment may name a vector-tile style; the offline basemap is the default.
   const config = await api.appConfig().catch(() => ({ basemapStyleUrl: null }));

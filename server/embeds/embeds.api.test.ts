@@ -120,12 +120,17 @@ describe('embed page', () => {
   it('lets only embed pages be framed, and opens CORS on embed data only', async () => {
     for (const path of ['/api/crossings', '/ogc', '/health']) {
       const res = await t.request.get(path);
-      expect(res.headers['content-security-policy']).toBe("frame-ancestors 'none'");
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
       expect(res.headers['x-frame-options']).toBe('DENY');
+      expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
       expect(res.headers['access-control-allow-origin']).toBeUndefined();
     }
     const page = await t.request.get(`/embed/${viewId}`);
     expect(page.headers['x-frame-options']).toBeUndefined();
+    // Publishers' pages load these from us: their browsers must be allowed to.
+    for (const path of [`/embed/${viewId}`, `/embed/${viewId}/image.png`, `/embed/${viewId}/data.json`]) {
+      expect((await t.request.get(path)).headers['cross-origin-resource-policy']).toBe('cross-origin');
+    }
   });
 
   it('refuses a Host header that is not a host name instead of writing it into the page', async () => {
