@@ -74,7 +74,9 @@ function replicaForAnonymous(db: Database) {
     const onPrimary = makeRouter(db.prisma);
     if (db.readPrisma === db.prisma) return onPrimary;
     const onReplica = makeRouter(db.readPrisma);
-    return (req, res, next) => (req.user ? onPrimary : onReplica)(req, res, next);
+    const dispatch = (req: express.Request, res: express.Response, next: express.NextFunction) => (req.user ? onPrimary : onReplica)(req, res, next);
+    // Its routes are the router's, for listRoutes (the API description and permission tests).
+    return Object.assign(dispatch, { stack: onPrimary.stack });
   };
 }
 

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { Router } from 'express';
+import { isUuid } from '../http/uuid.js';
 import type { PrismaClient, User } from '../generated/prisma/client.js';
 import { createTokenInput, createUserInput, updateUserInput, type UserDto } from '../contracts/auth.js';
 import { conflict, notFound } from '../http/http-error.js';
@@ -40,6 +41,7 @@ export function adminRouter(prisma: PrismaClient): Router {
 
   router.patch('/users/:id', async (req, res) => {
     const input = parseOrThrow(updateUserInput, req.body);
+    if (!isUuid(req.params.id)) throw notFound(`User ${req.params.id}`);
     try {
       const user = await updateUser(prisma, req.params.id, {
         role: input.role,
@@ -75,6 +77,7 @@ export function adminRouter(prisma: PrismaClient): Router {
   });
 
   router.delete('/tokens/:id', async (req, res) => {
+    if (!isUuid(req.params.id)) throw notFound(`Active token ${req.params.id}`);
     const { count } = await revokeToken(prisma, req.params.id);
     if (count === 0) throw notFound(`Active token ${req.params.id}`);
     res.status(204).end();

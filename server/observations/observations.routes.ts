@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { isUuid } from '../http/uuid.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { observationBatchInput, observationQuery } from '../contracts/observations.js';
 import { HttpError, badRequest, conflict, notFound } from '../http/http-error.js';
@@ -35,7 +36,7 @@ export function observationsRouter(prisma: PrismaClient): Router {
 
   router.get('/:id/audit', analystOnly, async (req, res) => {
     const id = String(req.params.id);
-    const row = /^[0-9a-f-]{36}$/i.test(id) ? await getObservation(prisma, id) : null;
+    const row = isUuid(id) ? await getObservation(prisma, id) : null;
     if (!row) throw notFound(`Observation ${id}`);
     const events = await listAuditEvents(prisma, id);
     res.json({
@@ -48,7 +49,7 @@ export function observationsRouter(prisma: PrismaClient): Router {
 
   router.get('/:id', async (req, res) => {
     const id = req.params.id;
-    const row = /^[0-9a-f-]{36}$/i.test(id) ? await getObservation(prisma, id, visibleObservations(req.user)) : null;
+    const row = isUuid(id) ? await getObservation(prisma, id, visibleObservations(req.user)) : null;
     if (!row) throw notFound(`Observation ${id}`);
     res.json(toObservationDto(row));
   });

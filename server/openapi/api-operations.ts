@@ -38,6 +38,8 @@ const GEOJSON_OK = (description: string) => ({ status: 200, type: 'application/g
 
 export const API_OPERATIONS: ApiOperation[] = [
   { method: 'get', path: '/health', tag: 'meta', summary: 'Database reachable and migrations applied', access: 'anyone', ok: JSON_OK('Healthy') },
+  { method: 'get', path: '/api/openapi.json', tag: 'meta', summary: 'This document: OpenAPI 3.1 for the whole REST API', access: 'anyone', ok: { status: 200, type: 'application/vnd.oai.openapi+json', description: 'OpenAPI 3.1' } },
+  { method: 'get', path: '/api/docs', tag: 'meta', summary: 'This document as a page to read', access: 'anyone', ok: { status: 200, type: 'text/html', description: 'HTML' } },
   { method: 'get', path: '/api/app-config', tag: 'meta', summary: 'Front-end settings (basemap style)', access: 'anyone', ok: JSON_OK('Settings') },
 
   { method: 'get', path: '/api/crossings', tag: 'crossings', summary: 'All crossings as GeoJSON, with an activity summary', access: 'anyone', ok: GEOJSON_OK('FeatureCollection; unknown locations have null geometry') },
@@ -104,6 +106,7 @@ export const API_OPERATIONS: ApiOperation[] = [
   { method: 'get', path: '/oembed', tag: 'embeds', summary: 'oEmbed for an embed URL', access: 'anyone', query: oembedQuery, ok: JSON_OK('oEmbed rich response') },
 
   { method: 'get', path: '/ogc', tag: 'ogc', summary: 'OGC API – Features landing page', access: 'anyone', query: ogcFormatQuery, ok: JSON_OK('Links') },
+  { method: 'get', path: '/ogc/openapi.json', tag: 'ogc', summary: 'The OGC part as OpenAPI 3.0 (conformance class oas30)', access: 'anyone', ok: { status: 200, type: 'application/vnd.oai.openapi+json', description: 'OpenAPI 3.0' } },
   { method: 'get', path: '/ogc/conformance', tag: 'ogc', summary: 'Conformance classes', access: 'anyone', query: ogcFormatQuery, ok: JSON_OK('conformsTo') },
   { method: 'get', path: '/ogc/collections', tag: 'ogc', summary: 'Feature collections', access: 'anyone', query: ogcFormatQuery, ok: JSON_OK('Collections') },
   { method: 'get', path: '/ogc/collections/{collectionId}', tag: 'ogc', summary: 'One collection', access: 'anyone', query: ogcFormatQuery, ok: JSON_OK('Collection') },
