@@ -1,4 +1,4 @@
-import { bboxClip } from '@turf/turf';
+import { bboxClip } from '@turf/bbox-clip';
 import type { BBox, Feature, FeatureCollection, MultiLineString, MultiPolygon, LineString, Polygon } from 'geojson';
 
 type Clippable = Polygon | MultiPolygon | LineString | MultiLineString;

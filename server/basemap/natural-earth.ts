@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BBox, FeatureCollection, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { feature, mesh } from 'topojson-client';
@@ -13,7 +14,9 @@ const require = createRequire(import.meta.url);
 
 /** Natural Earth countries at a scale, and the borders shared by two countries (coastlines come from land vs water). */
 export function loadNaturalEarth(scale: Scale): Basemap {
-  const topo = require(`world-atlas/countries-${scale}.json`) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+  // Read and parsed here, not require()d: require would keep the topology (36 MB at 1:10m) in its cache for good.
+  const file = require.resolve(`world-atlas/countries-${scale}.json`);
+  const topo = JSON.parse(fs.readFileSync(file, 'utf8')) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
   return {
     countries: feature(topo, topo.objects.countries) as FeatureCollection<Polygon | MultiPolygon>,
     borders: {
@@ -25,7 +28,23 @@ export function loadNaturalEarth(scale: Scale): Basemap {
 
 export type Scale = '10m' | '50m' | '110m';
 
-const loaded = new Map<Scale, Basemap>();
+/**
+ * A parsed world is big (1:10m: about 80 MB of heap) and only needed to cut a new view: it is kept while cuts
+ * are being made and dropped a minute after the last one. Cuts themselves are cached by the embed service.
+ */
+const WORLD_KEPT_MS = 60_000;
+const worlds = new Map<Scale, { basemap: Basemap; release: NodeJS.Timeout }>();
+
+function world(scale: Scale): Basemap {
+  const held = worlds.get(scale);
+  if (held) {
+    held.release.refresh();
+    return held.basemap;
+  }
+  const basemap = loadNaturalEarth(scale);
+  worlds.set(scale, { basemap, release: setTimeout(() => worlds.delete(scale), WORLD_KEPT_MS).unref() });
+  return basemap;
+}
 const DECIMALS: Record<Scale, number> = { '10m': 4, '50m': 3, '110m': 2 };
 
 /**
@@ -39,14 +58,12 @@ export function scaleForZoom(zoom: number): Scale {
 
 /**
  * Countries and borders at `scale` cut to `bbox`, rounded to what the scale can tell apart:
- * what an embed's map and static image draw. Each world file is parsed on first use only
- * (1:10m: about 1 s and 60 MB).
+ * what an embed's map and static image draw. A world file is parsed when a cut needs it (1:10m: about 1 s).
  */
 export function basemapFor(bbox: BBox, scale: Scale): Basemap {
-  let world = loaded.get(scale);
-  if (!world) loaded.set(scale, (world = loadNaturalEarth(scale)));
+  const { countries, borders } = world(scale);
   return {
-    countries: roundCoordinates(clipToBbox(world.countries, bbox), DECIMALS[scale]),
-    borders: roundCoordinates(clipToBbox(world.borders, bbox), DECIMALS[scale]),
+    countries: roundCoordinates(clipToBbox(countries, bbox), DECIMALS[scale]),
+    borders: roundCoordinates(clipToBbox(borders, bbox), DECIMALS[scale]),
   };
 }

@@ -1,34 +1,35 @@
 import { z } from 'zod';
+import { text } from './common.js';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
 /** A new password: long enough to resist guessing, short enough to bound the KDF's work. */
-export const newPassword = z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1000);
+export const newPassword = text().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1000);
 
 const role = z.enum(['observer', 'analyst', 'admin']);
 const email = z.email({ message: 'must be an email address' }).max(320).transform((s) => s.toLowerCase());
 
 export const loginInput = z.strictObject({
   email,
-  password: z.string().min(1, 'is required').max(1000),
+  password: text().min(1, 'is required').max(1000),
 });
 
 export const createUserInput = z.strictObject({
   email,
-  displayName: z.string().trim().min(1).max(200),
+  displayName: text().trim().min(1).max(200),
   role,
   password: newPassword.optional(),
 });
 
 export const updateUserInput = z.strictObject({
   role: role.optional(),
-  displayName: z.string().trim().min(1).max(200).optional(),
+  displayName: text().trim().min(1).max(200).optional(),
   disabled: z.boolean().optional(),
   password: newPassword.optional(),
 });
 
 export const createTokenInput = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+  name: text().trim().min(1).max(200),
   userId: z.uuid({ message: 'must be a user id' }),
 });
 

@@ -1,5 +1,15 @@
 import { z } from 'zod';
 
+/**
+ * Free text. PostgreSQL cannot store U+0000, nor a lone UTF-16 surrogate in JSON: refused here by name, instead
+ * of failing the whole write in the database.
+ */
+export const text = () =>
+  z
+    .string()
+    .regex(/^[^\u0000]*$/, 'must not contain the NUL character (U+0000)')
+    .refine((s) => s.isWellFormed(), 'must be well-formed Unicode (a lone surrogate such as \\ud800 is not)');
+
 export const iso2 = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in capitals, such as CN');
 
 /** `YYYY-MM` with a real month (01–12). */

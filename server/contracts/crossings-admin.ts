@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { finiteNumber, iso2 } from './common.js';
+import { finiteNumber, iso2, text } from './common.js';
 
 const KINDS = ['road', 'rail', 'road_rail', 'ferry', 'pedestrian', 'unknown'] as const;
 const STATUSES = ['open', 'restricted', 'closed', 'not_in_service', 'unknown'] as const;
@@ -7,20 +7,20 @@ const STATUSES = ['open', 'restricted', 'closed', 'not_in_service', 'unknown'] a
 const location = z.strictObject({ lat: finiteNumber.min(-90).max(90), lon: finiteNumber.min(-180).max(180) });
 
 const crossingFields = {
-  nameEn: z.string().trim().min(1).max(300),
-  nameZh: z.string().trim().min(1).max(300).nullable().optional(),
-  nameKo: z.string().trim().min(1).max(300).nullable().optional(),
+  nameEn: text().trim().min(1).max(300),
+  nameZh: text().trim().min(1).max(300).nullable().optional(),
+  nameKo: text().trim().min(1).max(300).nullable().optional(),
   countries: z.tuple([iso2, iso2]).refine(([a, b]) => a !== b, 'must be two different countries'),
   kind: z.enum(KINDS),
-  kindNote: z.string().max(1000).nullable().optional(),
+  kindNote: text().max(1000).nullable().optional(),
   /** Null keeps a crossing whose location no source gives. */
   location: location.nullable(),
   status: z.enum(STATUSES).default('unknown'),
-  sources: z.array(z.string().trim().min(1).max(2000)).min(1, 'name at least one source').max(50),
+  sources: z.array(text().trim().min(1).max(2000)).min(1, 'name at least one source').max(50),
 };
 
 export const createCrossingInput = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a slug: lower-case letters, digits and single hyphens').max(120),
+  id: text().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a slug: lower-case letters, digits and single hyphens').max(120),
   ...crossingFields,
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './common.js';
 import type { savedViewSettings } from './views.js';
 
 /** One crossing on an embed's map in the headline month (approved data only). */
@@ -58,5 +59,5 @@ export const oembedQuery = z.object({
   url: z.url({ protocol: /^https?$/ }),
   maxwidth: z.coerce.number().int().positive().optional(),
   maxheight: z.coerce.number().int().positive().optional(),
-  format: z.string().default('json'),
+  format: text().default('json'),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './common.js';
 
 /** Observation fields a file column can be mapped to. */
 export const IMPORT_FIELDS = [
@@ -13,9 +14,9 @@ const fieldRecord = <T extends z.ZodType>(value: T) => z.partialRecord(z.enum(IM
 
 export const importOptions = z.strictObject({
   /** Field → the file's column (CSV header or GeoJSON property) that holds it. Unmapped fields use their own name. */
-  mapping: fieldRecord(z.string().min(1).max(200)).default({}),
+  mapping: fieldRecord(text().min(1).max(200)).default({}),
   /** Field → a value for every row, where the file has none (e.g. one source for the whole file). */
-  defaults: fieldRecord(z.string().max(2000)).default({}),
+  defaults: fieldRecord(text().max(2000)).default({}),
   dryRun: z.boolean().default(true),
   /** `all`: store every row or none; `valid`: store the valid rows and report the rest. */
   mode: z.enum(['all', 'valid']).default('all'),

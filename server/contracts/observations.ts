@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   COUNT_METRICS, METHODS, METRICS, REVIEW_STATUSES, VEHICLE_CLASSES,
-  direction, finiteNumber, instant, instantOrDate, iso2,
+  direction, finiteNumber, instant, instantOrDate, iso2, text,
 } from './common.js';
 
 const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000);
@@ -10,7 +10,7 @@ const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' 
 export const observationInput = z
   .strictObject({
     id: z.uuid({ message: 'must be a UUID' }).optional(),
-    crossingId: z.string().min(1).max(200),
+    crossingId: text().min(1).max(200),
     observedAt: instant,
     period: z.strictObject({ start: instant, end: instant }).optional(),
     metric: z.enum(METRICS),
@@ -18,9 +18,9 @@ export const observationInput = z
     vehicleClass: z.enum(VEHICLE_CLASSES),
     direction: z.strictObject({ from: iso2, to: iso2 }).nullable().optional(),
     method: z.enum(METHODS),
-    source: z.string().trim().min(1, 'is required').max(2000),
+    source: text().trim().min(1, 'is required').max(2000),
     /** The publisher's own name for what was counted, where finer than metric and class (BTS "Truck Containers Loaded"). */
-    measure: z.string().trim().min(1).max(100).optional(),
+    measure: text().trim().min(1).max(100).optional(),
     sourceUrl: httpUrl.optional(),
     retrievedAt: instant.optional(),
     observer: z
@@ -31,7 +31,7 @@ export const observationInput = z
       })
       .optional(),
     confidence: finiteNumber.min(0).max(1).optional(),
-    notes: z.string().max(5000).optional(),
+    notes: text().max(5000).optional(),
   })
   .superRefine((o, ctx) => {
     // Zod may run this even when a field above failed, so every check tolerates bad fields.
@@ -69,7 +69,7 @@ const csv = <T extends z.ZodType<string, string>>(item: T) =>
     .pipe(z.array(item).min(1));
 
 export const observationQuery = z.strictObject({
-  crossing: z.string().min(1).max(200).optional(),
+  crossing: text().min(1).max(200).optional(),
   metric: csv(z.enum(METRICS)).optional(),
   vehicleClass: csv(z.enum(VEHICLE_CLASSES)).optional(),
   /** `CN-KP` for a direction, `unknown` for observations without one. */
@@ -79,7 +79,7 @@ export const observationQuery = z.strictObject({
   from: instantOrDate.optional(),
   to: instantOrDate.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
 });
 
 export type ObservationQuery = z.output<typeof observationQuery>;

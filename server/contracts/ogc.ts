@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './common.js';
 
 /** `bbox=minLon,minLat,maxLon,maxLat` (WGS 84, CRS84 axis order). */
 const bbox = z
@@ -22,7 +23,7 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{
 const bound = (s: string) => (s === '..' || s === '' ? null : new Date(s.length === 10 ? `${s}T00:00:00Z` : s));
 
 /** `datetime=` an instant, or an interval `start/end` where either side may be `..` (open). */
-const datetime = z.string().transform((s, ctx) => {
+const datetime = text().transform((s, ctx) => {
   const parts = s.split('/');
   const valid = (p: string) => p === '..' || p === '' || (DATE_TIME.test(p) && !Number.isNaN(Date.parse(p)));
   if (parts.length > 2 || !parts.every(valid) || (parts.length === 1 && (parts[0] === '..' || parts[0] === ''))) {
@@ -50,7 +51,7 @@ export const ogcItemsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).transform((n) => Math.min(n, OGC_MAX_LIMIT)).default(100)
     // What the API definition says (OGC's fc-limit-definition): GDAL picks its page size from it.
     .meta({ minimum: 1, maximum: OGC_MAX_LIMIT, default: 100, description: 'Features per page; above 10,000 the server answers 10,000' }),
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
   offset: z.coerce.number().int().min(0).optional(),
   f: z.enum(['json', 'geojson']).optional(),
 });

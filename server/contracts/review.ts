@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { text } from './common.js';
 import type { ObservationDto } from './observations.js';
 
 export const reviewDecisionInput = z
   .strictObject({
     ids: z.array(z.uuid({ message: 'must be an observation id' })).min(1, 'must name at least one observation').max(500),
     action: z.enum(['approve', 'reject']),
-    reason: z.string().trim().min(1).max(1000).optional(),
+    reason: text().trim().min(1).max(1000).optional(),
   })
   .superRefine((d, ctx) => {
     if (d.action === 'reject' && !d.reason) {
@@ -14,7 +15,7 @@ export const reviewDecisionInput = z
   });
 
 export const reviewQueueQuery = z.strictObject({
-  crossing: z.string().min(1).max(200).optional(),
+  crossing: text().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { METHODS, METRICS, REVIEW_STATUSES, VEHICLE_CLASSES, direction, month } from './common.js';
+import { METHODS, METRICS, REVIEW_STATUSES, VEHICLE_CLASSES, direction, month, text } from './common.js';
 
 export const seriesQuery = z.strictObject({
-  crossing: z.string().min(1).max(200),
+  crossing: text().min(1).max(200),
   metric: z.enum(METRICS),
   from: month.optional(),
   to: month.optional(),

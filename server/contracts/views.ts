@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { METHODS, METRICS, VEHICLE_CLASSES, direction, month } from './common.js';
+import { METHODS, METRICS, VEHICLE_CLASSES, direction, month, text } from './common.js';
 
 /** The settings of a saved map view; the same fields the analyst map keeps in its URL. */
 export const savedViewSettings = z.strictObject({
-  crossing: z.string().min(1).max(200).nullable().default(null),
+  crossing: text().min(1).max(200).nullable().default(null),
   month: month.nullable().default(null),
   from: month.nullable().default(null),
   to: month.nullable().default(null),
@@ -21,7 +21,7 @@ export const savedViewSettings = z.strictObject({
 export type SavedViewSettings = z.output<typeof savedViewSettings>;
 
 export const createSavedViewInput = z.strictObject({
-  title: z.string().trim().min(1, 'is required').max(200),
+  title: text().trim().min(1, 'is required').max(200),
   view: savedViewSettings,
 });
 

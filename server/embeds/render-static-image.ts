@@ -1,5 +1,5 @@
 import type { LineString, MultiLineString, Position } from 'geojson';
-import sharp from 'sharp';
+import { loadSharp } from '../images/load-sharp.js';
 import type { EmbedDataDto } from '../contracts/embeds.js';
 import type { Basemap } from '../basemap/natural-earth.js';
 import { cameraForBbox, project, viewportBbox } from '../../geo/web-mercator.js';
@@ -132,6 +132,7 @@ export function renderEmbedSvg(data: EmbedDataDto, basemap: Basemap, opts: Image
 }
 
 /** The same image as a palette PNG: flat map colours need few, which keeps it small. */
-export function renderEmbedPng(svg: string): Promise<Buffer> {
+export async function renderEmbedPng(svg: string): Promise<Buffer> {
+  const sharp = await loadSharp();
   return sharp(Buffer.from(svg)).png({ palette: true, colours: 128, compressionLevel: 9, effort: 8 }).toBuffer();
 }

@@ -7,12 +7,15 @@ const send = (res: Parameters<RequestHandler>[1], status: number, body: ErrorBod
   res.status(status).json(body);
 
 /** Errors from body-parser carry a `type`; map them to the client mistakes they are. */
-function fromBodyParser(err: { type?: string; limit?: number }): HttpError | undefined {
+function fromBodyParser(err: { type?: string; limit?: number; message?: string }): HttpError | undefined {
   switch (err.type) {
     case 'entity.too.large':
       return new HttpError(413, 'payload_too_large', `Request body is larger than the limit of ${err.limit} bytes`);
-    case 'entity.parse.failed':
-      return new HttpError(400, 'invalid_json', 'Request body is not valid JSON');
+    case 'entity.parse.failed': {
+      // The parser's message says where (position, line and column); the body is the field.
+      const where = String(err.message ?? '').slice(0, 300);
+      return new HttpError(400, 'invalid_json', `Request body is not valid JSON: ${where}`, { fields: [{ path: '', message: `is not valid JSON: ${where}` }] });
+    }
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new HttpError(415, 'unsupported_media_type', 'Request body must be UTF-8 JSON');

@@ -6,8 +6,13 @@
  */
 export class TtlCache<V> {
   private readonly entries = new Map<string, { value: Promise<V>; expires: number }>();
+  private lastSweep = 0;
 
   constructor(private readonly maxEntries: number, private readonly ttlMs: number) {}
+
+  get size() {
+    return this.entries.size;
+  }
 
   get(key: string, load: () => Promise<V>, now = Date.now()): Promise<V> {
     const hit = this.entries.get(key);
@@ -16,6 +21,7 @@ export class TtlCache<V> {
       this.entries.set(key, hit);
       return hit.value;
     }
+    this.sweepExpired(now);
     const value = load();
     this.entries.set(key, { value, expires: now + this.ttlMs });
     // A failure is not cached: the next request tries again.
@@ -24,5 +30,12 @@ export class TtlCache<V> {
     });
     while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     return value;
+  }
+
+  /** Expired entries would otherwise stay until the size bound pushes them out: dropped once per time to live. */
+  private sweepExpired(now: number) {
+    if (now - this.lastSweep < this.ttlMs) return;
+    this.lastSweep = now;
+    for (const [key, entry] of this.entries) if (entry.expires <= now) this.entries.delete(key);
   }
 }

@@ -23,4 +23,12 @@ describe('TtlCache', () => {
     await Promise.resolve();
     expect(await cache.get('x', async () => 'x2', 1)).toBe('x2');
   });
+
+  it('lets go of expired entries when new ones come, not only at its size bound', async () => {
+    const cache = new TtlCache<string>(100, 1000);
+    for (const key of ['a', 'b', 'c']) await cache.get(key, async () => key, 0);
+    expect(cache.size).toBe(3);
+    await cache.get('d', async () => 'd', 5000);
+    expect(cache.size).toBe(1);
+  });
 });

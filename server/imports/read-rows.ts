@@ -38,10 +38,11 @@ export async function* readGeoJsonRows(file: string, maxRows: number): AsyncGene
   try {
     doc = JSON.parse(await fs.promises.readFile(file, 'utf8').then((s) => s.replace(/^\uFEFF/, '')));
   } catch (err) {
-    throw new HttpError(400, 'invalid_file', `The GeoJSON is not valid JSON: ${(err as Error).message}`);
+    const message = `is not valid JSON: ${(err as Error).message}`;
+    throw new HttpError(400, 'invalid_file', `The GeoJSON ${message}`, { fields: [{ path: 'file', message }] });
   }
   if (doc?.type !== 'FeatureCollection' || !Array.isArray(doc.features)) {
-    throw new HttpError(400, 'invalid_file', 'The GeoJSON must be a FeatureCollection');
+    throw new HttpError(400, 'invalid_file', 'The GeoJSON must be a FeatureCollection', { fields: [{ path: 'file', message: 'must be a GeoJSON FeatureCollection with a features array' }] });
   }
   if (doc.features.length > maxRows) throw new HttpError(413, 'payload_too_large', `The file has more than ${maxRows} features; split it`);
   for (const [i, f] of doc.features.entries()) {

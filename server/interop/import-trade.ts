@@ -11,9 +11,14 @@ import { parseComtradeRow, parseLandportTradeRow, tradeLayoutOf, type TradeLayou
 type FigureKey = { periodKind: string; period: string; reporter: string; partner: string; flow: string; source: string };
 const keyOf = (r: FigureKey) => `${r.periodKind}|${r.period}|${r.reporter}|${r.partner}|${r.flow}|${r.source}`;
 
+/** The first line's cells; a first line that is not CSV at all (broken quotes) has none. */
 async function headerOf(file: string): Promise<string[]> {
   const parser = fs.createReadStream(file).pipe(parse({ bom: true, to_line: 1, trim: true }));
-  for await (const row of parser as AsyncIterable<string[]>) return row;
+  try {
+    for await (const row of parser as AsyncIterable<string[]>) return row;
+  } catch {
+    return [];
+  }
   return [];
 }
 

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp, { type OutputInfo } from 'sharp';
+import type { OutputInfo } from 'sharp';
+import { loadSharp } from '../images/load-sharp.js';
 import exifr from 'exifr';
 import { HttpError } from '../http/http-error.js';
 
@@ -29,6 +30,7 @@ export async function storePhoto(
   shareLocation: boolean,
 ): Promise<StoredPhoto & { written: boolean }> {
   let encoded: { data: Buffer; info: OutputInfo };
+  const sharp = await loadSharp();
   try {
     encoded = await sharp(original, { failOn: 'error', limitInputPixels: 60_000_000 })
       .rotate()
