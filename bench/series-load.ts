@@ -76,7 +76,8 @@ async function generate(query: (sql: string) => Promise<unknown>) {
   return (performance.now() - t0) / 1000;
 }
 
-// Experiments on the server process only: MALLOC_ARENA_MAX, and SERVER_NODE_OPTIONS (e.g. --max-old-space-size=160).
+// The server runs with the flags of `npm run serve` (server/runtime-flags.ts). Experiments on the server process
+// only: MALLOC_ARENA_MAX, and SERVER_NODE_OPTIONS (added after those flags, so e.g. --max-old-space-size=512 wins).
 const arena: Record<string, string> = {
   ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
   ...(process.env.SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SERVER_NODE_OPTIONS } : {}),

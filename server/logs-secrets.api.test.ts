@@ -70,10 +70,9 @@ describe('logs', () => {
     expect((await send('/api/auth/me', { headers: { Authorization: `Bearer ${madeUp}` } })).status).toBe(401);
     expect((await send('/api/auth/logout', { headers: admin, body: {} })).status).toBe(204);
 
-    // The requests above were logged (so the check below looks at something), with their headers.
+    // The requests above were logged (so the check below looks at something).
     const text = server.lines.map((l) => JSON.stringify(l)).join('\n');
     expect(server.lines.filter((l) => (l.req as { url?: string } | undefined)?.url === '/api/auth/me').length).toBeGreaterThanOrEqual(3);
-    expect(text).toContain('"authorization":"[Redacted]"');
     for (const secret of secrets) expect(text, 'a secret in the logs').not.toContain(secret);
   });
 });
