@@ -26,8 +26,8 @@ function adminUrl(): string {
   return url;
 }
 
-export async function createTestDatabaseHandle(): Promise<TestDatabaseHandle> {
-  if (testDbKind === 'postgres') {
+export async function createTestDatabaseHandle(kind: 'postgres' | 'embedded' = testDbKind): Promise<TestDatabaseHandle> {
+  if (kind === 'postgres') {
     const scratch = await createScratchDatabase(adminUrl(), 'landport_test');
     return {
       env: { DATABASE_URL: scratch.url },
@@ -43,9 +43,9 @@ export async function createTestDatabaseHandle(): Promise<TestDatabaseHandle> {
   };
 }
 
-/** A migrated, empty database for one test file, and its teardown. */
-export async function createTestDatabase(): Promise<{ db: Database; handle: TestDatabaseHandle; cleanup(): Promise<void> }> {
-  const handle = await createTestDatabaseHandle();
+/** A migrated, empty database for one test file (of this project's kind unless told), and its teardown. */
+export async function createTestDatabase(kind: 'postgres' | 'embedded' = testDbKind): Promise<{ db: Database; handle: TestDatabaseHandle; cleanup(): Promise<void> }> {
+  const handle = await createTestDatabaseHandle(kind);
   const db = await handle.open();
   await applyMigrations(db);
   return {
