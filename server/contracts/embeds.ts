@@ -32,7 +32,8 @@ export type EmbedDataDto = {
   activity: (number | null)[];
   /** Trade between the headline crossing's two countries, per month of `months` (US dollars; null = no figure). */
   trade: { reporter: string; partner: string; exports: (number | null)[]; imports: (number | null)[] } | null;
-  headline: { value: number | null; change: number | null; baseline: 'previous' | 'trailing12' };
+  /** `synthetic`: the headline crossing's own figures are made up (the embed-wide `synthetic` covers every crossing shown). */
+  headline: { value: number | null; change: number | null; baseline: 'previous' | 'trailing12'; synthetic: boolean };
   /** The headline as one English sentence: alt text, aria-label, og:description. */
   summary: string;
   sources: { trade: string[]; observations: string[] };

@@ -131,6 +131,8 @@ export async function buildEmbedData(prisma: PrismaClient, saved: SavedView, ref
   // On the map: every crossing in the area; listed too: one with data but no known location.
   const shownCrossings = crossings.filter((c) => c.id === headlineId || inBounds(c, bounds) || (!located(c) && series.has(c.id)));
   const synthetic = rows.some((r) => r.synthetic && shownCrossings.some((c) => c.id === r.crossingId));
+  // The sentence is about the headline crossing: it says "synthetic" only when that crossing's own figures are.
+  const headlineSynthetic = headlineId ? rows.some((r) => r.synthetic && r.crossingId === headlineId) : synthetic;
   const shown: EmbedCrossingDto[] = shownCrossings
     .map((c) => {
       const values = series.get(c.id);
@@ -159,11 +161,11 @@ export async function buildEmbedData(prisma: PrismaClient, saved: SavedView, ref
     crossings: shown,
     activity,
     trade,
-    headline: { value, change, baseline: view.baseline },
+    headline: { value, change, baseline: view.baseline, synthetic: headlineSynthetic },
     summary: describeHeadline({
       metric: view.metric, vehicleClass: view.vehicleClass, place: headlineCrossing?.nameEn ?? 'the crossings shown',
       month, value, change, baseline: view.baseline, range: months.length ? { from: months[0], to: months.at(-1)! } : null,
-      synthetic, locale: 'en',
+      synthetic: headlineSynthetic, locale: 'en',
     }),
     sources: { trade: tradeSources, observations: obsSources },
     synthetic,

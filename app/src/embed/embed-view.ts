@@ -37,7 +37,7 @@ export function summaryOf(d: EmbedDataDto, lang: NameLanguage, locale: string): 
   return describeHeadline({
     metric: d.metric, vehicleClass: d.view.vehicleClass, place: crossing ? nameIn(crossing.names, lang) : 'the crossings shown',
     month: d.month, value: d.headline.value, change: d.headline.change, baseline: d.headline.baseline,
-    range: d.months.length ? { from: d.months[0], to: d.months.at(-1)! } : null, synthetic: d.synthetic, locale,
+    range: d.months.length ? { from: d.months[0], to: d.months.at(-1)! } : null, synthetic: d.headline.synthetic, locale,
   });
 }
 
