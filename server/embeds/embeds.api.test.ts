@@ -38,7 +38,7 @@ describe('embed data', () => {
     expect(d.crossing).toBe(DANDONG);
     expect(d.month).toBe('2025-11');
     expect(d.activity).toEqual([null, 100, 120, null]);
-    expect(d.headline).toEqual({ value: 120, change: 0.2, baseline: 'previous' });
+    expect(d.headline).toEqual({ value: 120, change: 0.2, baseline: 'previous', synthetic: false });
     expect(d.summary).toBe('Trucks waiting at Sino-Korean Friendship Bridge (Dandong–Sinuiju), Nov 2025: 120, up 20 % on Oct');
     expect(d.sources.observations).toEqual(['test observer, riverside promenade']);
     expect(d.trade.reporter).toBe('CN');
