@@ -71,6 +71,29 @@ test('items queued when the page was closed are sent when it opens again', async
   expect(await storedWithNotes(baseURL!, notes)).toHaveLength(2);
 });
 
+test('fifty observations with photos saved offline all arrive after reconnecting: 50 rows, 50 photos', async ({ page, context, baseURL }) => {
+  test.setTimeout(180_000);
+  const observer = await createAccount(baseURL!, 'observer');
+  await page.goto('/upload/');
+  await signInOnPage(page, observer);
+  await expect(page.getByRole('form', { name: 'New observation' })).toBeVisible();
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await context.setOffline(true);
+  const notes = `fifty ${crypto.randomUUID()}`;
+  for (let i = 0; i < 50; i++) {
+    // A different picture each time (colour from i), so fifty distinct files must arrive.
+    const picture = await sharp({ create: { width: 240, height: 180, channels: 3, background: { r: (i * 5) % 256, g: (i * 37) % 256, b: (i * 91) % 256 } } }).jpeg().toBuffer();
+    await fillObservation(page, i, notes, picture);
+    await expect(page.locator('#queue-summary')).toHaveText(`${i + 1} waiting to send.`);
+  }
+  await context.setOffline(false);
+  await expect(page.locator('#queue-summary')).toHaveText('Everything has been sent.', { timeout: 120_000 });
+  const stored = await storedWithNotes(baseURL!, notes);
+  expect(stored).toHaveLength(50);
+  expect(stored.every((s) => s.photos.length === 1)).toBe(true);
+  expect(new Set(stored.map((s) => JSON.stringify(s.photos[0]))).size).toBe(50);
+});
+
 test('a refused submission stays in the queue with the reason', async ({ page, baseURL }) => {
   const observer = await createAccount(baseURL!, 'observer');
   await page.goto('/upload/');

@@ -24,14 +24,20 @@ function fromBodyParser(err: { type?: string; limit?: number; message?: string }
   }
 }
 
-// Codes that mean the database is unreachable or restarting: the client should retry.
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300']);
+// Codes that mean the database is unreachable or restarting: the client should retry. SQLSTATE class 08 is
+// "connection exception"; 57P01–57P03 an administrator shutdown, a crash shutdown, "cannot connect now";
+// 53300 too many connections. Prisma wraps the driver's error (in `meta`, `cause` or only its message).
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', 'P1001', 'P1002', 'P1017']);
+const UNAVAILABLE_MESSAGE = /Connection terminated|connect ECONNREFUSED|not queryable|terminating connection due to administrator command|the database system is (starting up|shutting down)|Can't reach database server|Code: `(57P0[123]|53300|08\d{3})`/;
 
-function isDatabaseUnavailable(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string }; message?: string };
-  if (e?.code && UNAVAILABLE_CODES.has(e.code)) return true;
-  if (e?.cause?.code && UNAVAILABLE_CODES.has(e.cause.code)) return true;
-  return typeof e?.message === 'string' && /Connection terminated|connect ECONNREFUSED/.test(e.message);
+function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== 'object' || depth > 4) return false;
+  const e = err as { code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown; meta?: Record<string, unknown> };
+  for (const code of [e.code, e.originalCode, e.meta?.code]) {
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || /^08\d{3}$/.test(code))) return true;
+  }
+  if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+  return isDatabaseUnavailable(e.cause, depth + 1) || isDatabaseUnavailable(e.meta?.driverAdapterError, depth + 1);
 }
 
 export const notFoundHandler: RequestHandler = (req, res) =>
@@ -40,6 +46,8 @@ export const notFoundHandler: RequestHandler = (req, res) =>
 /** The one place an error becomes a response. No stack trace ever leaves the server. */
 export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
   const known = err instanceof HttpError ? err : fromBodyParser(err);
+  // A server-side failure the code foresaw (a full disk) still goes to the log, with its cause.
+  if (known && known.status >= 500) req.log?.error({ err: known.cause ?? known, requestId: String(req.id ?? ''), code: known.code }, known.message);
   if (known) {
     return send(res, known.status, {
       error: { code: known.code, message: known.message, ...(known.details ? { details: known.details } : {}) },

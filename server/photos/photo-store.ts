@@ -54,14 +54,33 @@ export async function storePhoto(
   try {
     await fs.access(file);
   } catch {
-    await fs.mkdir(path.dirname(file), { recursive: true });
     // Write beside, then rename: a crash never leaves a half file under a valid name.
     const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-    await fs.writeFile(tmp, encoded.data);
-    await fs.rename(tmp, file);
+    try {
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await fs.writeFile(tmp, encoded.data);
+      await fs.rename(tmp, file);
+    } catch (err) {
+      await fs.rm(tmp, { force: true }).catch(() => {});
+      throw photoStorageError(err, field);
+    }
     written = true;
   }
   return { sha256, bytes: encoded.data.length, width: encoded.info.width, height: encoded.info.height, lat, lon, written };
+}
+
+/** The disk refused a photo: full is 507 (try later), anything else a 500; both keep the cause for the log. */
+function photoStorageError(err: unknown, field: string): HttpError {
+  const code = (err as NodeJS.ErrnoException).code;
+  const full = code === 'ENOSPC' || code === 'EDQUOT';
+  const error = full
+    ? new HttpError(507, 'insufficient_storage', 'The server has no room left to store photos; nothing was stored. Send it again later.', {
+      fields: [{ path: field, message: 'could not be stored: the server is out of disk space' }],
+    })
+    : new HttpError(500, 'storage_unavailable', 'Photos cannot be stored on the server now; nothing was stored. Send it again later.', {
+      fields: [{ path: field, message: `could not be stored (${code ?? 'storage error'})` }],
+    });
+  return Object.assign(error, { cause: err });
 }
 
 export async function removePhotoFile(dir: string, sha256: string) {

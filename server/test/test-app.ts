@@ -11,7 +11,7 @@ import { createTestDatabase } from './test-database.js';
 import { createTestAccounts } from './test-accounts.js';
 
 /** The app on a fresh migrated database with the reference crossings, plus its log lines. */
-export async function startTestApp(opts: { seed?: boolean } & Pick<AppDeps, 'embeds' | 'publicUrl' | 'staticDir' | 'responseCacheSeconds' | 'loginLimit'> = {}) {
+export async function startTestApp(opts: { seed?: boolean; photoDir?: string } & Pick<AppDeps, 'embeds' | 'publicUrl' | 'staticDir' | 'responseCacheSeconds' | 'loginLimit'> = {}) {
   const { db, handle, cleanup } = await createTestDatabase();
   if (opts.seed !== false) await seedCrossings(db.prisma);
   const logLines: string[] = [];
@@ -24,7 +24,7 @@ export async function startTestApp(opts: { seed?: boolean } & Pick<AppDeps, 'emb
       },
     }),
   );
-  const photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'landport-photos-'));
+  const photoDir = opts.photoDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'landport-photos-'));
   const app = createApp({
     db, logger, photoDir, submissionLimits: { photoMaxBytes: 2_000_000, photosPerSubmission: 3 }, embeds: opts.embeds, publicUrl: opts.publicUrl, staticDir: opts.staticDir, responseCacheSeconds: opts.responseCacheSeconds, loginLimit: opts.loginLimit,
   });
@@ -33,7 +33,7 @@ export async function startTestApp(opts: { seed?: boolean } & Pick<AppDeps, 'emb
     db, handle, app, request: supertest(app), logLines, as, photoDir,
     cleanup: async () => {
       await cleanup();
-      fs.rmSync(photoDir, { recursive: true, force: true });
+      if (!opts.photoDir) fs.rmSync(photoDir, { recursive: true, force: true });
     },
   };
 }
