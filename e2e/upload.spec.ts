@@ -19,6 +19,14 @@ async function fillObservation(page: import('@playwright/test').Page, value: num
   await page.getByRole('button', { name: 'Save and send' }).click();
 }
 
+/** The upload app signed in as a new observer, its service worker ready (so it works offline). */
+async function openUploadAsObserver(page: import('@playwright/test').Page, baseURL: string) {
+  await page.goto('/upload/');
+  await signInOnPage(page, await createAccount(baseURL, 'observer'));
+  await expect(page.getByRole('form', { name: 'New observation' })).toBeVisible();
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+}
+
 async function storedWithNotes(baseURL: string, notes: string) {
   const analyst = await apiAs(baseURL, await createAccount(baseURL, 'analyst'));
   const res = await analyst.get('/api/review/queue?limit=200');
@@ -28,11 +36,7 @@ async function storedWithNotes(baseURL: string, notes: string) {
 }
 
 test('an observation saved offline with a photo arrives exactly once when the network returns', async ({ page, context, baseURL }) => {
-  const observer = await createAccount(baseURL!, 'observer');
-  await page.goto('/upload/');
-  await signInOnPage(page, observer);
-  await expect(page.getByRole('form', { name: 'New observation' })).toBeVisible();
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await openUploadAsObserver(page, baseURL!);
 
   await context.setOffline(true);
   const notes = `offline ${crypto.randomUUID()}`;
@@ -73,11 +77,7 @@ test('items queued when the page was closed are sent when it opens again', async
 
 test('fifty observations with photos saved offline all arrive after reconnecting: 50 rows, 50 photos', async ({ page, context, baseURL }) => {
   test.setTimeout(180_000);
-  const observer = await createAccount(baseURL!, 'observer');
-  await page.goto('/upload/');
-  await signInOnPage(page, observer);
-  await expect(page.getByRole('form', { name: 'New observation' })).toBeVisible();
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await openUploadAsObserver(page, baseURL!);
   await context.setOffline(true);
   const notes = `fifty ${crypto.randomUUID()}`;
   for (let i = 0; i < 50; i++) {

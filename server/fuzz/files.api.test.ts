@@ -1,31 +1,24 @@
 import fs from 'node:fs';
-import http from 'node:http';
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asFields, brokenCsv, brokenObject, brokenText, junkBody, poisonJson, problemWith, reportProblem, sendRaw } from '../test/malformed.js';
+import { asFields, brokenCsv, brokenObject, brokenText, junkBody, poisonJson, problemWith, reportProblem, sendRaw, listenOnLoopback, RUNS } from '../test/malformed.js';
 import { DANDONG, observationBody, startTestApp, type TestApp } from '../test/test-app.js';
 
 // Every upload endpoint (CSV, GeoJSON, the feed files, multipart submissions with photos), RUNS generated bad
 // uploads each: no 5xx, every 4xx names the field, every rejected row its line.
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const TIMEOUT = 900_000;
 
 let t: TestApp;
-let server: http.Server;
-let baseUrl: string;
+let loopback: Awaited<ReturnType<typeof listenOnLoopback>>;
 let jpeg: Buffer;
 beforeAll(async () => {
   t = await startTestApp();
-  server = http.createServer(t.app).listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  loopback = await listenOnLoopback(t.app);
   jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#557799' } }).jpeg().toBuffer();
 });
 afterAll(async () => {
-  server?.close();
+  loopback?.close();
   await t.cleanup();
 });
 
@@ -81,7 +74,7 @@ describe('malformed uploads', () => {
           const form = new FormData();
           form.append('options', options);
           form.append('file', new Blob([new Uint8Array(bytes)], { type: name.endsWith('json') ? 'application/geo+json' : 'text/csv' }), name);
-          await check(problems, await sendRaw(baseUrl, 'post', u.path, t.as[u.as], form), `${options} | ${bytes.toString('utf8')}`);
+          await check(problems, await sendRaw(loopback.baseUrl, 'post', u.path, t.as[u.as], form), `${options} | ${bytes.toString('utf8')}`);
         }),
         { numRuns: RUNS },
       );
@@ -109,7 +102,7 @@ describe('malformed uploads', () => {
         form.append('observation', s.observation);
         if (s.locations !== undefined) form.append('photoLocations', s.locations);
         for (const [bytes, type, field] of s.photos) form.append(field, new Blob([new Uint8Array(bytes())], { type }), 'photo.jpg');
-        await check(problems, await sendRaw(baseUrl, 'post', '/api/submissions', t.as.observer, form), `${s.observation} + ${s.photos.length} photos`);
+        await check(problems, await sendRaw(loopback.baseUrl, 'post', '/api/submissions', t.as.observer, form), `${s.observation} + ${s.photos.length} photos`);
       }),
       { numRuns: RUNS },
     );

@@ -1,29 +1,22 @@
-import http from 'node:http';
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asFields, brokenObject, brokenText, junkBody, problemWith, sendRaw } from '../test/malformed.js';
+import { asFields, brokenObject, brokenText, junkBody, problemWith, sendRaw, listenOnLoopback, RUNS } from '../test/malformed.js';
 import { DANDONG, observationBody, startTestApp, type TestApp } from '../test/test-app.js';
 
 // Every JSON write endpoint, RUNS generated bad bodies each (valid ones broken one to three ways, texts with a
 // BOM, CRLF, cut short or in another encoding, and junk): no 5xx, and every 4xx names what is wrong.
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const TIMEOUT = 600_000;
 
 let t: TestApp;
-let server: http.Server;
-let baseUrl: string;
+let loopback: Awaited<ReturnType<typeof listenOnLoopback>>;
 let observationId: string;
 beforeAll(async () => {
   t = await startTestApp({ loginLimit: 1_000_000 });
-  server = http.createServer(t.app).listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  loopback = await listenOnLoopback(t.app);
   observationId = (await t.request.post('/api/observations').set(t.as.observer).send(observationBody())).body.id;
 });
 afterAll(async () => {
-  server?.close();
+  loopback?.close();
   await t.cleanup();
 });
 
@@ -54,7 +47,7 @@ describe('malformed JSON bodies', () => {
       const problems: string[] = [];
       await fc.assert(
         fc.asyncProperty(body, async (bytes) => {
-          const res = await sendRaw(baseUrl, ep.method, ep.path(), { 'Content-Type': 'application/json', ...(ep.as ? t.as[ep.as] : {}) }, bytes);
+          const res = await sendRaw(loopback.baseUrl, ep.method, ep.path(), { 'Content-Type': 'application/json', ...(ep.as ? t.as[ep.as] : {}) }, bytes);
           const problem = problemWith(res);
           if (problem) problems.push(`${problem}\n  sent: ${bytes.toString('utf8').slice(0, 300)}`);
         }),

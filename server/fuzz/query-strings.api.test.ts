@@ -1,32 +1,25 @@
-import http from 'node:http';
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_OPERATIONS } from '../openapi/api-operations.js';
-import { problemWith, sendRaw } from '../test/malformed.js';
+import { problemWith, sendRaw, listenOnLoopback, RUNS } from '../test/malformed.js';
 import { DANDONG, observationBody, startTestApp, type TestApp } from '../test/test-app.js';
 
 // Every operation that takes a query string, RUNS generated bad query strings each: its own parameters and
 // unknown ones, with poisoned values, repeated keys and broken percent-encoding. No 5xx; every 4xx names the field.
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const TIMEOUT = 600_000;
 
 let t: TestApp;
-let server: http.Server;
-let baseUrl: string;
+let loopback: Awaited<ReturnType<typeof listenOnLoopback>>;
 let viewId: string;
 beforeAll(async () => {
   t = await startTestApp();
-  server = http.createServer(t.app).listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  loopback = await listenOnLoopback(t.app);
   const id = (await t.request.post('/api/observations').set(t.as.observer).send(observationBody())).body.id;
   await t.request.post('/api/review/decisions').set(t.as.analyst).send({ ids: [id], action: 'approve' });
   viewId = (await t.request.post('/api/views').set(t.as.analyst).send({ title: 'Fuzz', view: { crossing: DANDONG, metric: 'queue_vehicles' } })).body.id;
 });
 afterAll(async () => {
-  server?.close();
+  loopback?.close();
   await t.cleanup();
 });
 
@@ -65,7 +58,7 @@ describe('malformed query strings', () => {
       const problems: string[] = [];
       await fc.assert(
         fc.asyncProperty(query, fc.constantFrom<'public' | 'analyst'>('public', 'analyst'), async (q, who) => {
-          const res = await sendRaw(baseUrl, 'get', `${pathOf(op.path)}?${q}`, who === 'analyst' ? t.as.analyst : {});
+          const res = await sendRaw(loopback.baseUrl, 'get', `${pathOf(op.path)}?${q}`, who === 'analyst' ? t.as.analyst : {});
           const problem = problemWith(res);
           if (problem) problems.push(`${problem}\n  query: ${q.slice(0, 300)}`);
         }),

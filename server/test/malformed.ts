@@ -1,4 +1,10 @@
+import http from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
+
+/** Generated inputs per endpoint (FUZZ_RUNS to try more or fewer). */
+export const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 
 // Generators of malformed input for the property-based tests: start from something valid and break it the ways
 // real clients do (a phone with a flaky connection, a spreadsheet export, a hand-edited file), plus pure junk.
@@ -147,4 +153,11 @@ export async function sendRaw(baseUrl: string, method: string, path: string, hea
     parsed = undefined;
   }
   return { status: res.status, text, body: parsed };
+}
+
+/** The app on a loopback port, for `sendRaw`. */
+export async function listenOnLoopback(app: http.RequestListener) {
+  const server = http.createServer(app).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
 }
