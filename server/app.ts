@@ -31,6 +31,7 @@ import { exportsRouter } from './exports/exports.routes.js';
 import { openApiDocument } from './openapi/openapi-document.js';
 import { responseCache } from './http/response-cache.js';
 import { securityHeaders } from './http/security-headers.js';
+import { uploadLimit } from './http/upload-limit.js';
 import { renderDocsPage } from './openapi/docs-page.js';
 import { seriesRouter } from './series/series.routes.js';
 import { tradeRouter } from './trade/trade.routes.js';
@@ -47,6 +48,10 @@ export type AppDeps = {
   secureCookies?: boolean;
   /** Sign-in attempts allowed per address and email in 15 minutes. */
   loginLimit?: number;
+  /** Writes (observations, submissions, imports) per account and minute. */
+  uploadLimit?: number;
+  /** Requests with a wrong API token per address in 15 minutes, before the address is refused. */
+  tokenFailureLimit?: number;
   /** Where photos are stored under their content hash. */
   photoDir: string;
   submissionLimits?: SubmissionLimits;
@@ -100,7 +105,7 @@ function staticCacheHeaders(staticDir: string) {
 
 /** Builds the HTTP app; `main.ts` only wires config and listens, tests call this on port 0. */
 export function createApp({
-  db, logger, bodyLimitBytes = 1_000_000, staticDir, basemapStyleUrl, secureCookies = false, loginLimit = 10,
+  db, logger, bodyLimitBytes = 1_000_000, staticDir, basemapStyleUrl, secureCookies = false, loginLimit = 10, uploadLimit: uploadsPerMinute = 600, tokenFailureLimit = 50,
   photoDir, submissionLimits = { photoMaxBytes: 10_000_000, photosPerSubmission: 5 },
   importLimits = { maxBytes: 100_000_000, maxRows: 500_000 },
   embeds = { refreshSeconds: 60, cacheSeconds: 5, frameAncestors: '*' }, publicUrl, trustProxy = false,
@@ -141,11 +146,12 @@ export function createApp({
   app.use((req, res, next) => (CACHED_READ_PREFIX.test(req.path) ? next() : compress(req, res, next)));
   app.use('/health', healthRouter(db));
 
-  const auth = authenticate(db.prisma);
+  const auth = authenticate(db.prisma, { tokenFailureLimit });
+  const uploads = uploadLimit(db.prisma, uploadsPerMinute);
   const api = express.Router();
   // Multipart, so before the JSON-only rule below.
-  api.use('/submissions', auth, submissionsRouter(db.prisma, photoDir, submissionLimits));
-  api.use('/imports', auth, importsRouter(db.prisma, importLimits));
+  api.use('/submissions', auth, uploads, submissionsRouter(db.prisma, photoDir, submissionLimits));
+  api.use('/imports', auth, uploads, importsRouter(db.prisma, importLimits));
   api.use(requireJsonBody, express.json({ limit: bodyLimitBytes, strict: true }));
   api.use(auth);
   api.use('/auth', authRouter(db.prisma, { secureCookies, loginLimit }));
@@ -157,7 +163,7 @@ export function createApp({
   const publicReads = responseCache(responseCacheSeconds);
   const readRoute = replicaForAnonymous(db);
   api.use('/crossings', publicReads, compress, readRoute(crossingsRouter));
-  api.use('/observations', observationsRouter(db.prisma));
+  api.use('/observations', uploads, observationsRouter(db.prisma));
   api.use('/trade', publicReads, compress, readRoute(tradeRouter));
   api.use('/series', publicReads, compress, readRoute(seriesRouter));
   api.use('/rollups', publicReads, compress, readRoute(rollupsRouter));

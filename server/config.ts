@@ -30,6 +30,8 @@ const envSchema = z.object({
   ADMIN_PASSWORD: newPassword.optional().or(z.literal('').transform(() => undefined)),
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  UPLOAD_RATE_LIMIT: z.coerce.number().int().positive().default(600),
+  TOKEN_FAILURE_LIMIT: z.coerce.number().int().positive().default(50),
   EMBED_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   EMBED_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
   EMBED_FRAME_ANCESTORS: z
@@ -63,6 +65,8 @@ export type Config = {
   basemapStyleUrl: string | undefined;
   secureCookies: boolean;
   loginLimit: number;
+  uploadLimit: number;
+  tokenFailureLimit: number;
   photoDir: string;
   photoMaxBytes: number;
   photosPerSubmission: number;
@@ -111,6 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importMaxRows: e.IMPORT_MAX_ROWS,
     bootstrapAdmin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     loginLimit: e.LOGIN_RATE_LIMIT,
+    uploadLimit: e.UPLOAD_RATE_LIMIT,
+    tokenFailureLimit: e.TOKEN_FAILURE_LIMIT,
     embeds: { refreshSeconds: e.EMBED_REFRESH_SECONDS, cacheSeconds: e.EMBED_CACHE_SECONDS, frameAncestors: e.EMBED_FRAME_ANCESTORS },
     publicUrl: e.PUBLIC_URL,
     trustProxy: e.TRUST_PROXY,

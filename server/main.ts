@@ -29,6 +29,8 @@ const app = createApp({
   basemapStyleUrl: config.basemapStyleUrl,
   secureCookies: config.secureCookies,
   loginLimit: config.loginLimit,
+  uploadLimit: config.uploadLimit,
+  tokenFailureLimit: config.tokenFailureLimit,
   photoDir: config.photoDir,
   submissionLimits: { photoMaxBytes: config.photoMaxBytes, photosPerSubmission: config.photosPerSubmission },
   importLimits: { maxBytes: config.importMaxBytes, maxRows: config.importMaxRows },

@@ -1,5 +1,7 @@
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
+import { ipKeyGenerator, type Options } from 'express-rate-limit';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { DatabaseRateLimitStore } from '../http/database-rate-limit-store.js';
 import { HttpError } from '../http/http-error.js';
 import { getSessionWithUser, getTokenWithUser, touchToken } from './auth.repo.js';
 import type { CurrentUser } from './current-user.js';
@@ -20,14 +22,26 @@ export function readCookie(header: string | undefined, name: string): string | u
  * for the public. A bad or revoked token is a 401 rather than silently public, so a device
  * learns its token is dead. Cookie-authenticated writes must come from our own origin (CSRF).
  */
-export function authenticate(prisma: PrismaClient): RequestHandler {
-  return async (req, _res, next) => {
+export function authenticate(prisma: PrismaClient, opts: { tokenFailureLimit: number } = { tokenFailureLimit: 50 }): RequestHandler {
+  // Wrong tokens per address in 15 minutes, shared by every app server: past the limit the address gets 429s, even
+  // for a token that would be right, so tokens cannot be guessed at speed.
+  const failures = new DatabaseRateLimitStore(prisma, 'token-failures');
+  failures.init({ windowMs: 15 * 60_000 } as Options);
+  const refuse = (res: Response, resetTime: Date | undefined) => {
+    res.setHeader('Retry-After', String(Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + 60_000) - Date.now()) / 1000))));
+    return new HttpError(429, 'too_many_requests', 'Too many requests with a wrong API token from this address; wait and try again');
+  };
+  return async (req, res, next) => {
     req.user = null;
     const auth = req.headers.authorization;
     if (auth) {
+      const address = ipKeyGenerator(req.ip ?? '');
+      const seen = await failures.get(address);
+      if (seen && seen.totalHits >= opts.tokenFailureLimit) throw refuse(res, seen.resetTime);
       const m = /^Bearer\s+(\S+)$/i.exec(auth);
       const token = m ? await getTokenWithUser(prisma, sha256Hex(m[1])) : null;
       if (!token || token.revokedAt || token.user.disabledAt) {
+        await failures.increment(address);
         throw new HttpError(401, 'unauthenticated', 'The API token is invalid or revoked');
       }
       // At most one write a minute per token: enough to show it is in use, no write per request.

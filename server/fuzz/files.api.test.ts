@@ -13,7 +13,7 @@ let t: TestApp;
 let loopback: Awaited<ReturnType<typeof listenOnLoopback>>;
 let jpeg: Buffer;
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ uploadLimit: 1_000_000 });
   loopback = await listenOnLoopback(t.app);
   jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#557799' } }).jpeg().toBuffer();
 });

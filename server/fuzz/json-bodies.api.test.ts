@@ -11,7 +11,7 @@ let t: TestApp;
 let loopback: Awaited<ReturnType<typeof listenOnLoopback>>;
 let observationId: string;
 beforeAll(async () => {
-  t = await startTestApp({ loginLimit: 1_000_000 });
+  t = await startTestApp({ loginLimit: 1_000_000, uploadLimit: 1_000_000 });
   loopback = await listenOnLoopback(t.app);
   observationId = (await t.request.post('/api/observations').set(t.as.observer).send(observationBody())).body.id;
 });

@@ -37,6 +37,13 @@ export class DatabaseRateLimitStore implements Store {
     return { totalHits: row.hits, resetTime: row.reset_at };
   }
 
+  /** The count in the current window, without adding to it. */
+  async get(key: string): Promise<IncrementResponse | undefined> {
+    const [row] = await this.prisma.$queryRaw<{ hits: number; reset_at: Date }[]>`
+      SELECT hits, reset_at FROM rate_limit_hits WHERE key = ${this.hash(key)} AND reset_at > now()`;
+    return row ? { totalHits: row.hits, resetTime: row.reset_at } : undefined;
+  }
+
   async decrement(key: string) {
     await this.prisma.$executeRaw`UPDATE rate_limit_hits SET hits = greatest(hits - 1, 0) WHERE key = ${this.hash(key)}`;
   }

@@ -11,7 +11,7 @@ import { createTestDatabase } from './test-database.js';
 import { createTestAccounts } from './test-accounts.js';
 
 /** The app on a fresh migrated database with the reference crossings, plus its log lines. */
-export async function startTestApp(opts: { seed?: boolean; photoDir?: string } & Pick<AppDeps, 'embeds' | 'publicUrl' | 'staticDir' | 'responseCacheSeconds' | 'loginLimit'> = {}) {
+export async function startTestApp(opts: { seed?: boolean; photoDir?: string } & Pick<AppDeps, 'embeds' | 'publicUrl' | 'staticDir' | 'responseCacheSeconds' | 'loginLimit' | 'uploadLimit' | 'tokenFailureLimit'> = {}) {
   const { db, handle, cleanup } = await createTestDatabase();
   if (opts.seed !== false) await seedCrossings(db.prisma);
   const logLines: string[] = [];
@@ -26,7 +26,7 @@ export async function startTestApp(opts: { seed?: boolean; photoDir?: string } &
   );
   const photoDir = opts.photoDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'landport-photos-'));
   const app = createApp({
-    db, logger, photoDir, submissionLimits: { photoMaxBytes: 2_000_000, photosPerSubmission: 3 }, embeds: opts.embeds, publicUrl: opts.publicUrl, staticDir: opts.staticDir, responseCacheSeconds: opts.responseCacheSeconds, loginLimit: opts.loginLimit,
+    db, logger, photoDir, submissionLimits: { photoMaxBytes: 2_000_000, photosPerSubmission: 3 }, embeds: opts.embeds, publicUrl: opts.publicUrl, staticDir: opts.staticDir, responseCacheSeconds: opts.responseCacheSeconds, loginLimit: opts.loginLimit, uploadLimit: opts.uploadLimit, tokenFailureLimit: opts.tokenFailureLimit,
   });
   const as = await createTestAccounts(db);
   return {
