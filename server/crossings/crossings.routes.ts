@@ -16,6 +16,8 @@ async function loadActivity(prisma: PrismaClient, scope: StatusScope, crossingId
   return (id: string) => buildActivity(countsBy.get(id), latest.filter((l) => l.crossingId === id));
 }
 
+const CROSSING_ID = /^[\w.-]{1,200}$/;
+
 export function crossingsRouter(prisma: PrismaClient): Router {
   const router = Router();
 
@@ -29,7 +31,8 @@ export function crossingsRouter(prisma: PrismaClient): Router {
   });
 
   router.get('/:id', async (req, res) => {
-    const crossing = await getCrossing(prisma, req.params.id);
+    // Crossing ids are slugs; anything else (a NUL byte the database would refuse) is simply not one.
+    const crossing = CROSSING_ID.test(req.params.id) ? await getCrossing(prisma, req.params.id) : null;
     if (!crossing) throw notFound(`Crossing ${req.params.id}`);
     const activityOf = await loadActivity(prisma, aggregateStatus(req.user, undefined), crossing.id);
     res.type('application/geo+json').json(toCrossingFeature(crossing, activityOf(crossing.id)));
