@@ -25,6 +25,8 @@ export const year = z.string().regex(/^\d{4}$/, 'must be a year written YYYY');
 /** An instant with an explicit offset (`Z` or `+09:00`), returned as a Date. */
 export const instant = z.iso
   .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a time zone, such as 2025-11-03T08:30:00Z' })
+  // Year 0000 is valid ISO but not a date PostgreSQL takes; no border crossing was counted before 1900.
+  .refine((s) => new Date(s).getUTCFullYear() >= 1900, 'must be in 1900 or later')
   .transform((s) => new Date(s));
 
 /** A query-string bound: a date (`2025-11-03`) or a date-time with a zone. */
@@ -32,6 +34,7 @@ export const instantOrDate = z
   .union([z.iso.date(), z.iso.datetime({ offset: true })], {
     message: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time with a time zone',
   })
+  .refine((s) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s).getUTCFullYear() >= 1900, 'must be in 1900 or later')
   .transform((s) => new Date(s.length === 10 ? `${s}T00:00:00Z` : s));
 
 /** JSON numbers that overflow (1e999) parse to Infinity; reject them by name. */
