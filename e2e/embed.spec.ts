@@ -155,6 +155,9 @@ test('the embed page is accessible, discoverable, and its data link downloads th
   await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', `${baseURL}/embed/${id}/image.png?width=1200&height=630`);
   // Names are Korean; the sentence around them is English, and the page says so.
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+  // Months that stand alone (beside the figure, under the chart) follow the locale too.
+  await expect(page.locator('.embed-change')).toHaveText(/^\d{4}년 \d{1,2}월/);
+  await expect(page.locator('.chart-tick').first()).toHaveText(/^\d{4}년 \d{1,2}월$/);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Get the data (CSV)' }).click()]);
   expect(download.suggestedFilename()).toBe(`landport-${id}.csv`);
@@ -162,6 +165,29 @@ test('the embed page is accessible, discoverable, and its data link downloads th
   expect(csv[0]).toBe('month,crossing_id,crossing_name,metric,vehicle_class,value,trade_reporter,trade_partner,exports_usd,imports_usd,synthetic,sources');
   const months = await page.evaluate(() => (JSON.parse(document.getElementById('landport-data')!.textContent!) as { months: string[] }).months);
   expect(csv.filter((line) => line.includes(`,${DANDONG},`))).toHaveLength(months.length);
+  expect(pageProblems).toEqual([]);
+});
+
+test('on paper the live map gives way to the static image of the view', async ({ page, baseURL, pageProblems }) => {
+  const { id } = await saveView(baseURL!, 'Dandong in print', { crossing: DANDONG, metric: 'queue_vehicles' });
+  const printImage = page.locator('img.embed-print-image');
+  const imageRequests: string[] = [];
+  page.on('request', (r) => r.url().includes('/image.png') && imageRequests.push(r.url()));
+  await page.goto(`/embed/${id}?dark=true`);
+  await waitForEmbedMap(page);
+  // On screen: hidden, and never downloaded.
+  await expect(printImage).toBeHidden();
+  expect(imageRequests).toEqual([]);
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(printImage).toBeVisible();
+  await expect(page.locator('#embed-map')).toBeHidden();
+  await expect(page.locator('.embed-chart')).toBeHidden();
+  // The light image whatever the screen theme, loaded and described by the summary.
+  await expect.poll(() => printImage.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1200);
+  expect(imageRequests).toEqual([`${baseURL}/embed/${id}/image.png?width=1200&height=800`]);
+  await expect(printImage).toHaveAttribute('alt', await page.locator('#embed-summary').textContent() ?? 'missing');
+  await page.emulateMedia({ media: 'screen' });
   expect(pageProblems).toEqual([]);
 });
 

@@ -8,12 +8,25 @@ export const escapeHtml = (s: string) =>
  * What a publisher pastes: the iframe (full width, a fixed height that reads well without
  * scripts) and `/embed.js`, which sizes every landport iframe on the page to its content.
  */
-export function embedSnippet(origin: string, id: string, title: string, height = EMBED_SIZE.height): string {
+export function embedSnippet(origin: string, id: string, title: string, height = EMBED_SIZE.height, flags = ''): string {
   const t = escapeHtml(title);
   const o = escapeHtml(origin);
+  const q = flags ? `?${escapeHtml(flags)}` : '';
   return (
-    `<iframe src="${o}/embed/${id}" title="${t}" aria-label="${t}" width="100%" height="${height}" ` +
+    `<iframe src="${o}/embed/${id}${q}" title="${t}" aria-label="${t}" width="100%" height="${height}" ` +
     `style="border:0;width:100%" loading="lazy" data-landport-embed></iframe>` +
     `<script async src="${o}/embed.js"></script>`
   );
+}
+
+/** The embed page's own flags (see app/src/embed/flags.ts); nothing else in a URL is carried along. */
+const FLAG_NAMES = ['dark', 'plain', 'static', 'transparent', 'locale'];
+
+/** The flags a publisher put on an embed URL, kept in order for the snippet; odd values are dropped. */
+export function embedFlagsOf(url: URL): string {
+  const kept = new URLSearchParams();
+  for (const [key, value] of url.searchParams) {
+    if (FLAG_NAMES.includes(key) && /^[\w-]{0,35}$/.test(value) && !kept.has(key)) kept.set(key, value);
+  }
+  return kept.toString();
 }

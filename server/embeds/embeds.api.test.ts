@@ -115,6 +115,14 @@ describe('embed page', () => {
     const json = /<script type="application\/json" id="landport-data">(.*?)<\/script>/s.exec(html)![1];
     expect(JSON.parse(json).title).toBe('Trucks at <Dandong> & "friends"');
     await t.request.get(`/embed/${viewId}`).set('Host', HOST).set('If-None-Match', res.headers.etag).expect(304);
+    // Readers without JavaScript get the static image, described by the same sentence.
+    const summary = JSON.parse(json).summary as string;
+    const noscript = /<noscript>(.*?)<\/noscript>/s.exec(html)![1];
+    expect(noscript).toMatch(new RegExp(`<img src="/embed/${viewId}/image\\.png\\?width=\\d+&amp;height=\\d+"[^>]* alt="([^"]+)"`));
+    expect(/ alt="([^"]+)"/.exec(noscript)![1]).toBe(summary.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+    expect(summary.length).toBeGreaterThan(20);
+    const csv = await t.request.get(`/embed/${viewId}/data.csv`).expect(200);
+    await t.request.get(`/embed/${viewId}/data.csv`).set('If-None-Match', csv.headers.etag).expect(304);
   });
 
   it('lets only embed pages be framed, and opens CORS on embed data only', async () => {
@@ -161,6 +169,12 @@ describe('oEmbed', () => {
     const tiny = await t.request.get('/oembed').set('Host', HOST).query({ url, maxwidth: 150 }).expect(200);
     expect(tiny.body.width).toBe(150);
     expect(tiny.body).not.toHaveProperty('thumbnail_url');
+  });
+
+  it("keeps the embed's own flags from the URL on the iframe and drops everything else", async () => {
+    const url = `http://${HOST}/embed/${viewId}?dark=true&plain&utm_source=x&locale=ko&static=<b>`;
+    const res = await t.request.get('/oembed').set('Host', HOST).query({ url }).expect(200);
+    expect(res.body.html).toContain(`<iframe src="http://${HOST}/embed/${viewId}?dark=true&amp;plain=&amp;locale=ko" `);
   });
 
   it('answers 404 for an unknown view or another site, 501 for xml, 400 without a url', async () => {

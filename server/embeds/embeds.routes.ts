@@ -73,6 +73,11 @@ export function embedsRouter({ service, template, publicUrl, frameAncestors }: E
     res.setHeader('ETag', `W/"${shortHash(`${templateHash}|${entry.etag}|${origin}`)}"`);
     res.setHeader('Cache-Control', dataCache);
     res.setHeader('Content-Security-Policy', embedCsp(frameAncestors));
+    // A revalidation is answered before the page is put together.
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
     res.type('html').send(renderEmbedPage(template, entry, origin));
   });
 
@@ -90,6 +95,10 @@ export function embedsRouter({ service, template, publicUrl, frameAncestors }: E
     res.setHeader('ETag', entry.etag.replace(/"$/, '-csv"'));
     res.setHeader('Cache-Control', dataCache);
     res.attachment(`landport-${entry.data.viewId}.csv`);
+    if (req.fresh) {
+      res.status(304).end();
+      return;
+    }
     res.type('text/csv; charset=utf-8').send(embedCsv(entry.data));
   });
 

@@ -4,7 +4,7 @@ import { HttpError, notFound } from '../http/http-error.js';
 import { publicOrigin } from '../http/public-origin.js';
 import { parseOrThrow } from '../http/validate.js';
 import type { EmbedService } from './embed-service.js';
-import { EMBED_SIZE, embedSnippet } from './embed-snippet.js';
+import { EMBED_SIZE, embedFlagsOf, embedSnippet } from './embed-snippet.js';
 
 /**
  * `GET /oembed` (https://oembed.com/, a "rich" response): for the URL of one of our embeds,
@@ -45,7 +45,8 @@ export function oembedRouter(service: EmbedService, publicUrl?: string): Router 
       provider_name: 'landport',
       provider_url: `${origin}/`,
       title: entry.data.title,
-      html: embedSnippet(origin, entry.data.viewId, entry.data.title, height),
+      // The publisher's flags (`?dark=true&plain`) stay on the iframe they asked for.
+      html: embedSnippet(origin, entry.data.viewId, entry.data.title, height, embedFlagsOf(url)),
       width,
       height,
       ...thumbnail,

@@ -33,6 +33,7 @@ function linePath(values: (number | null)[], x: (i: number) => number, y: (v: nu
  * the embed's weight budget keeps this one to a few hundred lines of SVG.)
  */
 export function renderEmbedChart(root: HTMLElement, d: EmbedDataDto, activityLabel: string, locale: string) {
+  // The tick labels stand alone, so they follow the reader's locale; the label is an English sentence.
   const width = Math.max(240, root.clientWidth || 600);
   const n = d.months.length;
   const plotW = width - PAD.left - PAD.right;
@@ -45,8 +46,8 @@ export function renderEmbedChart(root: HTMLElement, d: EmbedDataDto, activityLab
   const yActivity = (v: number) => PAD.top + plotH * (1 - v / activityMax);
   const yTrade = (v: number) => PAD.top + plotH * (1 - v / tradeMax);
 
-  const from = n ? formatMonth(d.months[0], locale) : '';
-  const to = n ? formatMonth(d.months[n - 1], locale) : '';
+  const month = (i: number, l: string) => (n ? formatMonth(d.months[i], l) : '');
+  const [from, to] = [month(0, 'en'), month(n - 1, 'en')];
   const svg = svgEl('svg', { width, height: HEIGHT, viewBox: `0 0 ${width} ${HEIGHT}`, role: 'img', class: 'embed-chart-svg' });
   const label = d.trade
     ? `${activityLabel} per month (bars) and trade ${d.trade.reporter}–${d.trade.partner} (lines), ${from} to ${to}`
@@ -69,8 +70,8 @@ export function renderEmbedChart(root: HTMLElement, d: EmbedDataDto, activityLab
     }
   }
   svg.append(svgEl('line', { x1: PAD.left, x2: width - PAD.right, y1: PAD.top + plotH, y2: PAD.top + plotH, class: 'chart-axis' }));
-  svg.append(svgEl('text', { x: PAD.left, y: HEIGHT - 4, class: 'chart-tick' }, from));
-  svg.append(svgEl('text', { x: width - PAD.right, y: HEIGHT - 4, 'text-anchor': 'end', class: 'chart-tick' }, to));
+  svg.append(svgEl('text', { x: PAD.left, y: HEIGHT - 4, class: 'chart-tick' }, month(0, locale)));
+  svg.append(svgEl('text', { x: width - PAD.right, y: HEIGHT - 4, 'text-anchor': 'end', class: 'chart-tick' }, month(n - 1, locale)));
 
   const legend = document.createElement('p');
   legend.className = 'chart-legend';

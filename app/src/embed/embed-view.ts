@@ -10,6 +10,8 @@ import type { EmbedFlags } from './flags.js';
 export type EmbedElements = {
   title: HTMLElement; figure: HTMLElement; summary: HTMLElement; demo: HTMLElement;
   mapBox: HTMLElement; chart: HTMLElement; footer: HTMLElement;
+  /** The server's static image of the view, shown only on paper (a WebGL canvas may print blank). */
+  printImage: HTMLImageElement;
 };
 
 export function buildEmbedLayout(root: HTMLElement, flags: EmbedFlags): EmbedElements {
@@ -21,13 +23,15 @@ export function buildEmbedLayout(root: HTMLElement, flags: EmbedFlags): EmbedEle
     mapBox: el('div', { className: 'embed-map', id: 'embed-map' }),
     chart: el('div', { className: 'embed-chart' }),
     footer: el('footer', { className: 'embed-footer' }),
+    // Lazy and hidden on screen, so a reader who never prints never downloads it.
+    printImage: el('img', { className: 'embed-print-image', loading: 'lazy', alt: '' }),
   };
   const header = el('header', { className: 'embed-header' }, parts.title, parts.figure, parts.summary);
   if (flags.plain) {
     parts.title.hidden = true;
     parts.footer.hidden = true;
   }
-  root.replaceChildren(header, parts.demo, parts.mapBox, parts.chart, parts.footer);
+  root.replaceChildren(header, parts.demo, parts.mapBox, parts.chart, parts.footer, parts.printImage);
   return parts;
 }
 
@@ -51,9 +55,13 @@ export function renderEmbed(parts: EmbedElements, d: EmbedDataDto, opts: { lang:
   parts.figure.replaceChildren(
     el('strong', { className: 'embed-value', 'aria-hidden': 'true' }, value),
     el('span', { className: `embed-change embed-change-${direction}`, 'aria-hidden': 'true' },
-      [d.month ? formatMonth(d.month, 'en') : '', change].filter(Boolean).join(' · ')),
+      [d.month ? formatMonth(d.month, opts.locale) : '', change].filter(Boolean).join(' · ')),
   );
   parts.summary.textContent = summary;
+  // Print is on paper: always the light image, which carries title, figure, map and sources itself.
+  const printSrc = `/embed/${d.viewId}/image.png?width=1200&height=800`;
+  if (parts.printImage.getAttribute('src') !== printSrc) parts.printImage.src = printSrc;
+  parts.printImage.alt = summary;
   parts.demo.textContent = t('embedSynthetic');
   parts.demo.hidden = !d.synthetic;
   // A map is a picture to a screen reader: it is given the sentence it stands for.
@@ -61,7 +69,7 @@ export function renderEmbed(parts: EmbedElements, d: EmbedDataDto, opts: { lang:
   parts.mapBox.setAttribute('aria-label', t('embedMapLabel', { summary }));
   const crossing = d.crossings.find((c) => c.id === d.crossing);
   const activityLabel = `${metricPhrase(d.metric, d.view.vehicleClass)}${crossing ? ` · ${nameIn(crossing.names, opts.lang)}` : ''}`;
-  renderEmbedChart(parts.chart, d, activityLabel, 'en');
+  renderEmbedChart(parts.chart, d, activityLabel, opts.locale);
 
   const sources = [
     d.sources.trade.length ? t('embedTradeSource', { sources: compactSources(d.sources.trade) }) : '',
