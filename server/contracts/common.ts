@@ -54,3 +54,5 @@ export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 /** What every observation made up for the demo carries as its source. */
 export const SYNTHETIC_SOURCE = 'synthetic demo — made up for illustration, not evidence';
+
+export const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './common.js';
+import { httpUrl, instant, text } from './common.js';
 
 /** Observation fields a file column can be mapped to. */
 export const IMPORT_FIELDS = [
@@ -51,6 +51,15 @@ export const feedImportOptions = z.strictObject({
   retrievedAt: z.iso.date({ message: 'must be the date the file was downloaded, YYYY-MM-DD' }),
 });
 export type FeedImportOptions = z.output<typeof feedImportOptions>;
+
+/** A CBP Border Wait Times snapshot saved to a file: when it was fetched decides which day a lane's time of day is. */
+export const cbpImportOptions = z.strictObject({
+  dryRun: z.boolean().default(false),
+  fetchedAt: instant,
+  /** Where the snapshot was fetched from, kept as every reading's source URL. */
+  sourceUrl: httpUrl.optional(),
+});
+export type CbpImportOptions = z.output<typeof cbpImportOptions>;
 
 /** What a feed import did, or on a dry run would do. All or nothing: one bad row and nothing is stored. */
 export type FeedImportReport = {

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import {
   COUNT_METRICS, METHODS, METRICS, REVIEW_STATUSES, VEHICLE_CLASSES,
-  direction, finiteNumber, instant, instantOrDate, iso2, text,
+  direction, finiteNumber, httpUrl, instant, instantOrDate, iso2, text,
 } from './common.js';
-
-const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000);
 
 /** One observation as a client submits it. Unknown fields are refused so typos are not silently dropped. */
 export const observationInput = z

@@ -51,12 +51,25 @@ const geojson = fc
   )
   .map(([props, coordinates]) => `{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":${coordinates}},"properties":${props}}]}`);
 
+const cbpOptions = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom('{"dryRun":true,"fetchedAt":"2025-07-04T19:05:00Z"}', '{"dryRun":false,"fetchedAt":"2025-07-04T19:05:00-07:00"}') },
+  { weight: 1, arbitrary: brokenText(brokenObject(asFields({ dryRun: true, fetchedAt: '2025-07-04T19:05:00Z', sourceUrl: 'https://feeds.example/bwt' }))).map((b) => b.toString('latin1')) },
+);
+// A CBP snapshot (made-up waits) with its port or one of its lanes broken.
+const CBP_LANE = { update_time: 'At Noon PDT', operational_status: 'delay', delay_minutes: '45', lanes_open: '6' };
+const cbpPort = (lanes: string) => ({ port_number: '"250601"', border: '"Mexican Border"', port_name: '"Otay Mesa"', date: '"07/04/2025"', commercial_vehicle_lanes: lanes });
+const cbpSnapshot = fc.oneof(
+  brokenObject(cbpPort(JSON.stringify({ standard_lanes: CBP_LANE, FAST_lanes: CBP_LANE }))).map((port) => `[${port}]`),
+  brokenObject(asFields(CBP_LANE)).map((lane) => `[${JSON.stringify({ port_number: '250601', border: 'Mexican Border', date: '07/04/2025' }).slice(0, -1)},"commercial_vehicle_lanes":{"FAST_lanes":${lane}}}]`),
+);
+
 type Upload = { label: string; path: string; as: 'observer' | 'analyst'; file: fc.Arbitrary<Buffer>; name: fc.Arbitrary<string>; options: fc.Arbitrary<string> };
 const UPLOADS: Upload[] = [
   { label: 'observations CSV', path: '/api/imports', as: 'observer', file: brokenCsv(OBSERVATION_HEADER, observationRows), name: fc.constantFrom('rows.csv', 'rows.txt', 'rows'), options: importOptions },
   { label: 'observations GeoJSON', path: '/api/imports', as: 'observer', file: fc.oneof({ weight: 5, arbitrary: brokenText(geojson) }, { weight: 1, arbitrary: junkBody }), name: fc.constant('rows.geojson'), options: importOptions },
   { label: 'BTS CSV', path: '/api/imports/bts', as: 'analyst', file: brokenCsv(csvCells(btsLines[0]), btsLines.slice(1, 4).map(csvCells)), name: fc.constant('bts.csv'), options: feedOptions },
   { label: 'Comtrade CSV', path: '/api/imports/trade', as: 'analyst', file: brokenCsv(TRADE_HEADER, tradeRows), name: fc.constant('comtrade.csv'), options: feedOptions },
+  { label: 'CBP snapshot', path: '/api/imports/cbp', as: 'analyst', file: fc.oneof({ weight: 5, arbitrary: brokenText(cbpSnapshot) }, { weight: 1, arbitrary: junkBody }), name: fc.constant('bwt.json'), options: cbpOptions },
   { label: "landport's trade CSV", path: '/api/imports/trade', as: 'analyst', file: brokenCsv(csvCells(OUR_TRADE[0]), OUR_TRADE.slice(1).map(csvCells)), name: fc.constant('trade.csv'), options: feedOptions },
 ];
 

@@ -5,7 +5,7 @@ import { Router, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import type { z } from 'zod';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { feedImportOptions, importOptions } from '../contracts/imports.js';
+import { cbpImportOptions, feedImportOptions, importOptions } from '../contracts/imports.js';
 import { analystOnly, anyAccount } from '../auth/require-role.js';
 import { HttpError, badRequest } from '../http/http-error.js';
 import { parseOrThrow } from '../http/validate.js';
@@ -14,8 +14,11 @@ import { runImport, type ImportFile } from './run-import.js';
 import type { Submitter } from '../observations/submit-observations.js';
 import { importBts } from '../interop/import-bts.js';
 import { importTrade } from '../interop/import-trade.js';
+import { importCbp } from '../interop/import-cbp.js';
 
 export type ImportLimits = { maxBytes: number; maxRows: number };
+/** `read`: rows read and checked; `write`: rows stored (or found stored). */
+type ImportPhase = 'read' | 'write';
 
 function parseUpload(limits: ImportLimits): RequestHandler {
   const upload = multer({ dest: os.tmpdir(), limits: { fileSize: limits.maxBytes, files: 1, fields: 5, fieldSize: 100_000 } }).single('file');
@@ -67,7 +70,7 @@ async function streamedErrors<T>(res: Response, streaming: boolean, run: () => P
  */
 function importHandler<Options, Report extends { dryRun: boolean; committed: boolean }>(
   schema: z.ZodType<Options>,
-  run: (file: Express.Multer.File, options: Options, by: Submitter, onProgress: (rows: number) => void) => Promise<Report>,
+  run: (file: Express.Multer.File, options: Options, by: Submitter, onProgress: (rows: number, phase?: ImportPhase) => void) => Promise<Report>,
 ): RequestHandler {
   return async (req, res) => {
     const file = req.file;
@@ -82,8 +85,9 @@ function importHandler<Options, Report extends { dryRun: boolean; committed: boo
       const options = parseOrThrow(schema, rawOptions, 'options');
       const streaming = req.accepts(['application/json', 'application/x-ndjson']) === 'application/x-ndjson';
       if (streaming) res.status(200).type('application/x-ndjson');
-      const report = await streamedErrors(res, streaming, () => run(file, options, submitterOf(req.user!), (rows) => {
-        if (streaming) res.write(`${JSON.stringify({ type: 'progress', rows })}\n`);
+      const report = await streamedErrors(res, streaming, () => run(file, options, submitterOf(req.user!), (rows, phase) => {
+        // A phase is named where an importer reads the whole file before writing it (BTS, trade, CBP).
+        if (streaming) res.write(`${JSON.stringify({ type: 'progress', rows, ...(phase ? { phase } : {}) })}\n`);
       }));
       if (!report) return;
       const status = report.dryRun || report.committed ? 200 : 422;
@@ -98,7 +102,8 @@ function importHandler<Options, Report extends { dryRun: boolean; committed: boo
 /**
  * `POST /api/imports`: a CSV or GeoJSON file of observations with `options` (mapping, defaults,
  * dryRun, mode), for any account. `/bts` and `/trade`: the feed importers, options `{ dryRun,
- * retrievedAt }`, analysts only, since they create crossings and official figures.
+ * retrievedAt }`; `/cbp`: a saved CBP wait-times snapshot, options `{ dryRun, fetchedAt, sourceUrl? }`;
+ * analysts only, since they create crossings and official figures.
  */
 export function importsRouter(prisma: PrismaClient, limits: ImportLimits): Router {
   const router = Router();
@@ -108,5 +113,6 @@ export function importsRouter(prisma: PrismaClient, limits: ImportLimits): Route
   }));
   router.post('/bts', analystOnly, parseUpload(limits), importHandler(feedImportOptions, (file, opts, by, onProgress) => importBts(prisma, file.path, opts, by, limits, onProgress)));
   router.post('/trade', analystOnly, parseUpload(limits), importHandler(feedImportOptions, (file, opts, by, onProgress) => importTrade(prisma, file.path, opts, by, limits, onProgress)));
+  router.post('/cbp', analystOnly, parseUpload(limits), importHandler(cbpImportOptions, (file, opts, by, onProgress) => importCbp(prisma, file.path, opts, by, onProgress)));
   return router;
 }

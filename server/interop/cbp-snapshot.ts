@@ -39,6 +39,8 @@ export function resolveUpdateTime(date: string, updateTime: string): Date | null
 const present = (v: unknown): string | null => (typeof v === 'string' && v.trim() && v.trim().toUpperCase() !== 'N/A' ? v.trim() : null);
 
 export type CbpReading = {
+  /** The port's position in the snapshot (0-based), for reporting. */
+  portIndex: number;
   portNumber: string;
   portCode: string;
   portName: string;
@@ -85,7 +87,7 @@ export function readCbpSnapshot(body: unknown, fetchedAt = new Date()): { readin
       }
       const open = present(l.lanes_open);
       readings.push({
-        portNumber: portNumber!, portCode: portNumber!.slice(0, 4), portName: present(port.port_name) ?? portNumber!,
+        portIndex: index, portNumber: portNumber!, portCode: portNumber!.slice(0, 4), portName: present(port.port_name) ?? portNumber!,
         crossingName: present(port.crossing_name) ?? '', neighbour: neighbour!, lane, observedAt, delayMinutes: minutes,
         lanesOpen: open !== null && /^\d+$/.test(open) ? Number(open) : null, operationalStatus: present(l.operational_status),
       });

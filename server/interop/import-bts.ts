@@ -13,6 +13,7 @@ import { BTS_MEASURES } from './bts-measures.js';
 import { parseBtsRow, type BtsRecord } from './bts-row.js';
 
 const CHUNK = 2000;
+const PROGRESS_EVERY = 2000;
 export const BTS_SOURCE = 'US Bureau of Transportation Statistics, Border Crossing Entry Data';
 const APPROVAL_REASON = 'official statistic (BTS), imported by an analyst';
 
@@ -65,7 +66,7 @@ export async function importBts(
   opts: FeedImportOptions,
   by: Submitter,
   limits: { maxRows: number },
-  onProgress: (rows: number) => void = () => {},
+  onProgress: (rows: number, phase?: 'read' | 'write') => void = () => {},
 ): Promise<FeedImportReport> {
   const started = performance.now();
   const report = newFeedReport('bts', opts.dryRun);
@@ -96,9 +97,9 @@ export async function importBts(
       report.invalid++;
       addError({ line, fields: [{ path: 'Value', message: `differs from line ${seen.line} for the same port, month and measure` }] });
     }
-    if (report.rows % 10_000 === 0) onProgress(report.rows);
+    if (report.rows % PROGRESS_EVERY === 0) onProgress(report.rows, 'read');
   }
-  onProgress(report.rows);
+  onProgress(report.rows, 'read');
 
   const stored = new Map((await prisma.crossing.findMany({ where: { id: { in: [...ports.keys()] } } })).map((c) => [c.id, c]));
   for (const p of ports.values()) {
@@ -150,6 +151,7 @@ export async function importBts(
             else (report.conflicts++, conflict(chunk[r.index]));
           }
           chunk = [];
+          onProgress(report.created + report.existing + report.conflicts, 'write');
         };
         for await (const { line, observation } of readBtsFile(file, opts, limits)) {
           chunk.push({ ...observation!, index: chunk.length, line });

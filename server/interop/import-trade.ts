@@ -32,9 +32,9 @@ export async function importTrade(
   prisma: PrismaClient,
   file: string,
   opts: FeedImportOptions,
-  _by: Submitter,
+  by: Submitter,
   limits: { maxRows: number },
-  onProgress: (rows: number) => void = () => {},
+  onProgress: (rows: number, phase?: 'read' | 'write') => void = () => {},
 ): Promise<FeedImportReport> {
   const started = performance.now();
   const layout: TradeLayout | null = tradeLayoutOf(await headerOf(file));
@@ -64,9 +64,9 @@ export async function importTrade(
         addError({ line: row.line, fields: [{ path: r.flow, message: `differs from line ${seen.line} for the same period, flow and source` }] });
       } else if (!seen) figures.set(keyOf(r), { ...r, line: row.line });
     }
-    if (report.rows % 10_000 === 0) onProgress(report.rows);
+    if (report.rows % 2000 === 0) onProgress(report.rows, 'read');
   }
-  onProgress(report.rows);
+  onProgress(report.rows, 'read');
 
   if (report.invalid === 0) {
     const retrievedAt = new Date(`${opts.retrievedAt}T00:00:00Z`);
@@ -105,8 +105,16 @@ export async function importTrade(
         await tx.tradeFigure.update({ where: { id: previous.id }, data: { supersededAt: new Date() } });
         await tx.tradeFigure.create({ data: data(figure, previous.revision + 1) });
       }
+      // Figures carry their source; who brought them in, and when, is the audit trail's.
+      await tx.auditEvent.create({
+        data: {
+          actorUserId: by.userId, actorLabel: by.label, action: 'trade.imported',
+          after: { layout, retrievedAt: opts.retrievedAt, rows: report.rows, created: report.created, revisions: report.revisions, existing: report.existing },
+        },
+      });
     }, { timeout: 10 * 60_000, maxWait: 60_000 });
     report.committed = !opts.dryRun;
+    if (report.committed) onProgress(report.created + report.revisions + report.existing, 'write');
   }
   report.errors = errors.sorted();
   report.errorsTruncated = errors.truncated;

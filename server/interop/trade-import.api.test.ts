@@ -75,6 +75,38 @@ describe('trade figures import', () => {
     expect(String(stored!.valueUsd)).toBe(flow === 'export' ? first.china_exports_usd : first.china_imports_usd);
   });
 
+  it("reads Comtrade's full export columns, keeps a revised Comtrade figure, refuses breakdown rows, and records who imported", async () => {
+    // The columns of Comtrade's final-data CSV; the figures are our file's (real, not Comtrade's), other months than above.
+    const header = 'typeCode,freqCode,refPeriodId,refYear,refMonth,period,reporterCode,reporterISO,reporterDesc,flowCode,flowDesc,'
+      + 'partnerCode,partnerISO,partnerDesc,partner2Code,partner2ISO,partner2Desc,classificationCode,classificationSearchCode,'
+      + 'isOriginalClassification,cmdCode,cmdDesc,aggrLevel,isLeaf,customsCode,customsDesc,mosCode,motCode,motDesc,qtyUnitCode,'
+      + 'qtyUnitAbbr,qty,isQtyEstimated,altQtyUnitCode,altQtyUnitAbbr,altQty,isAltQtyEstimated,netWgt,isNetWgtEstimated,grossWgt,'
+      + 'isGrossWgtEstimated,cifvalue,fobvalue,primaryValue,legacyEstimationFlag,isReported,isAggregate';
+    const line = (month: string, value: string, mot = '0') => {
+      const [y, m] = month.split('-');
+      return `C,M,${y}${m}01,${y},${Number(m)},${y}${m},156,CHN,China,X,Export,408,PRK,Dem. People's Rep. of Korea,0,W00,World,H6,HS,`
+        + `False,TOTAL,All Commodities,0,False,C00,TOTAL CPC,0,${mot},${mot === '0' ? 'TOTAL MOT' : 'Road'},-1,N/A,0,False,-1,N/A,0,False,`
+        + `0,False,0,False,,${value},${value},0,False,True`;
+    };
+    const months = [...new Map(rows.filter((r) => r.china_exports_usd).map((r) => [r.month, r])).values()].slice(10, 13);
+    const file = write('comtrade-full.csv', [header, ...months.map((r) => line(r.month, r.china_exports_usd))].join('\r\n'));
+    expect((await upload(file).expect(200)).body).toMatchObject({ layout: 'comtrade', committed: true, created: 3, revisions: 0 });
+
+    const revisedValue = String(Number(months[0].china_exports_usd) + 500);
+    const revised = write('comtrade-revised.csv', [header, line(months[0].month, revisedValue), line(months[1].month, months[1].china_exports_usd)].join('\n'));
+    expect((await upload(revised).expect(200)).body).toMatchObject({ created: 0, revisions: 1, existing: 1 });
+    const stored = await t.db.prisma.tradeFigure.findMany({ where: { period: months[0].month, flow: 'export', source: 'UN Comtrade' }, orderBy: { revision: 'asc' } });
+    expect(stored.map((f) => [f.revision, String(f.valueUsd), f.supersededAt !== null])).toEqual([[1, months[0].china_exports_usd, true], [2, revisedValue, false]]);
+
+    const breakdown = write('comtrade-by-road.csv', [header, line(months[2].month, '1000', '3200')].join('\n'));
+    const refused = await upload(breakdown).expect(422);
+    expect(refused.body.errors).toEqual([{ line: 2, fields: [{ path: 'motCode', message: expect.stringContaining('must be 0') }] }]);
+
+    const audit = await t.db.prisma.auditEvent.findMany({ where: { action: 'trade.imported' }, orderBy: { id: 'desc' }, take: 1 });
+    expect(audit[0]).toMatchObject({ actorLabel: expect.any(String), after: expect.objectContaining({ layout: 'comtrade', revisions: 1, existing: 1 }) });
+    expect(audit[0].actorUserId).not.toBeNull();
+  });
+
   it('refuses the whole file for one bad row, naming line and field', async () => {
     const before = await t.db.prisma.tradeFigure.count();
     const file = write('bad-comtrade.csv', [

@@ -55,6 +55,9 @@ export function parseLandportTradeRow(r: Record<string, string>): { records: Tra
   return issues.length ? { issues } : { records };
 }
 
+/** Comtrade's breakdown columns and the code each has on a total row. */
+const BREAKDOWN_TOTALS = [['partner2Code', '0'], ['customsCode', 'C00'], ['mosCode', '0'], ['motCode', '0']] as const;
+
 /**
  * UN Comtrade's layout (`period` 202311 or 2023, `reporterCode`/`partnerCode` M49, `flowCode`
  * X or M, `primaryValue` in US dollars, optional `freqCode` and `cmdCode`): one figure per row.
@@ -77,6 +80,12 @@ export function parseComtradeRow(r: Record<string, string>): { records: TradeRec
   if (!flow) issues.push({ path: 'flowCode', message: 'must be X (export) or M (import)' });
   const cmd = r.cmdCode?.trim();
   if (cmd && cmd !== 'TOTAL') issues.push({ path: 'cmdCode', message: 'must be TOTAL: a commodity line is not a trade total' });
+  // Comtrade's breakdowns (by second partner, customs procedure, mode of supply or transport) are
+  // parts of the total, on rows of their own: the total row is the one with no breakdown.
+  for (const [column, total] of BREAKDOWN_TOTALS) {
+    const v = r[column]?.trim();
+    if (v && v !== total) issues.push({ path: column, message: `must be ${total}: a breakdown row is part of a total, not a total; download totals only` });
+  }
   const raw = r.primaryValue?.trim() ?? '';
   const value = Number(raw);
   if (!raw || !Number.isFinite(value) || value < 0) issues.push({ path: 'primaryValue', message: 'must be a number of US dollars, 0 or more' });

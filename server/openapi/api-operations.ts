@@ -2,7 +2,7 @@ import type { ZodType } from 'zod';
 import { createTokenInput, createUserInput, loginInput, updateUserInput } from '../contracts/auth.js';
 import { createCrossingInput, updateCrossingInput } from '../contracts/crossings-admin.js';
 import { embedImageQuery, oembedQuery } from '../contracts/embeds.js';
-import { feedImportOptions, importOptions } from '../contracts/imports.js';
+import { cbpImportOptions, feedImportOptions, importOptions } from '../contracts/imports.js';
 import { observationBatchInput, observationExportQuery, observationInput, observationQuery } from '../contracts/observations.js';
 import { ogcFormatQuery, ogcItemsQuery } from '../contracts/ogc.js';
 import { reviewDecisionInput, reviewQueueQuery } from '../contracts/review.js';
@@ -71,6 +71,11 @@ export const API_OPERATIONS: ApiOperation[] = [
     method: 'post', path: '/api/imports/trade', tag: 'imports', summary: 'Trade figures, landport\'s layout or UN Comtrade\'s; revisions kept; all or nothing', access: 'analyst',
     multipart: { file: { description: 'The trade CSV', binary: true, required: true }, options: { description: 'dryRun and the download date', json: feedImportOptions, required: true } },
     ok: JSON_OK('Import report (422 when refused)'),
+  },
+  {
+    method: 'post', path: '/api/imports/cbp', tag: 'imports', summary: 'A saved CBP Border Wait Times snapshot (bwtnew JSON): commercial lane waits per port; all or nothing', access: 'analyst',
+    multipart: { file: { description: 'The snapshot as CBP serves it', binary: true, required: true }, options: { description: 'dryRun, when it was fetched, and from where', json: cbpImportOptions, required: true } },
+    ok: JSON_OK('Import report (422 when refused); with Accept: application/x-ndjson, progress lines first'),
   },
   { method: 'get', path: '/api/exports/observations.geojson', tag: 'exports', summary: 'Every matching observation as GeoJSON (RFC 7946), streamed', access: 'anyone', query: observationExportQuery, ok: GEOJSON_OK('FeatureCollection at each crossing') },
   { method: 'get', path: '/api/exports/observations.csv', tag: 'exports', summary: 'Every matching observation as CSV (RFC 4180, formula cells neutralized)', access: 'anyone', query: observationExportQuery, ok: { status: 200, type: 'text/csv', description: 'CSV with lon/lat' } },
