@@ -106,7 +106,12 @@ test('the dark flag changes the colours; the static flag turns interaction off',
   await page.goto(`/embed/${id}?dark=auto`);
   await waitForEmbedMap(page);
   expect(await background()).toBe('rgb(18, 20, 23)');
+  const water = () => page.evaluate(() => (window as unknown as { landportEmbed: { map: { getPaintProperty(l: string, p: string): string } } }).landportEmbed.map.getPaintProperty('water', 'background-color'));
+  expect(await water()).toBe('#17202a');
+  // The reader switches to light while the article is open: page and map follow, no reload.
   await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(background).toBe('rgb(255, 255, 255)');
+  expect(await water()).toBe('#c9dcea');
 
   const dragAcrossMap = async () => {
     const box = (await page.locator('#embed-map').boundingBox())!;

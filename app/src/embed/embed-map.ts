@@ -102,3 +102,14 @@ export function updateEmbedMap(map: MapLibreMap, d: EmbedDataDto, lang: NameLang
   map.setMaxBounds(d.bounds);
   map.jumpTo({ center: [d.camera.lng, d.camera.lat], zoom: d.camera.zoom });
 }
+
+/** The reader switched between light and dark (with `dark=auto`): the same map in the other palette, without a reload. */
+export function setEmbedMapTheme(map: MapLibreMap, dark: boolean) {
+  const c = dark ? PALETTES.dark : PALETTES.light;
+  map.setPaintProperty('water', 'background-color', c.water);
+  map.setPaintProperty('land', 'fill-color', c.land);
+  map.setPaintProperty('borders', 'line-color', c.border);
+  map.setPaintProperty('crossings', 'circle-stroke-color', ['case', ['get', 'selected'], c.selected, c.halo]);
+  map.setPaintProperty('crossing-labels', 'text-color', c.text);
+  map.setPaintProperty('crossing-labels', 'text-halo-color', c.halo);
+}

@@ -4,7 +4,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { EmbedDataDto } from '../../../server/contracts/embeds.js';
 import { pickLanguage } from '../i18n/t.js';
-import { createEmbedMap, updateEmbedMap } from './embed-map.js';
+import { createEmbedMap, setEmbedMapTheme, updateEmbedMap } from './embed-map.js';
 import { buildEmbedLayout, renderEmbed } from './embed-view.js';
 import { parseEmbedFlags } from './flags.js';
 import { reportHeight } from './report-height.js';
@@ -49,6 +49,13 @@ async function main() {
   const basemap = await fetchJson(state.data.basemapUrl);
   state.map = createEmbedMap(parts.mapBox, state.data, basemap, { dark, interactive: !flags.static, lang });
   new ResizeObserver(() => draw()).observe(parts.chart);
+  // `dark=auto` follows the reader's setting while the article is open, not only when it loaded.
+  if (flags.dark === 'auto') {
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+      const nowDark = applyTheme();
+      if (state.map) setEmbedMapTheme(state.map, nowDark);
+    });
+  }
 
   const refresh = async () => {
     try {
