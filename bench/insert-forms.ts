@@ -1,9 +1,10 @@
 // Which statement form should the bulk import use underneath? The database side alone (no HTTP, parsing or
 // validation): the same synthetic rows (labeled synthetic) inserted in one transaction, chunk by chunk,
-//   1. as the product does: one INSERT … SELECT FROM jsonb_to_recordset(…) ON CONFLICT (id) DO NOTHING per chunk, plus
-//      the rows' audit events;
+//   1. one INSERT … SELECT FROM jsonb_to_recordset(…) ON CONFLICT (id) DO NOTHING per chunk, plus the rows' audit
+//      events (what single submissions and the embedded database's bulk import do);
 //   2. COPY of the chunk into a temporary staging table, then INSERT … SELECT … ON CONFLICT (id) DO NOTHING, plus audit
-//      events (a plain COPY cannot skip rows already there, so idempotency needs the staging step);
+//      events (a plain COPY cannot skip rows already there, so idempotency needs the staging step; what the bulk
+//      import does on PostgreSQL, server/observations/copy-observations.ts);
 //   3. raw COPY straight into observations: the ceiling (no idempotency, no audit).
 // Rollup triggers run in all three. Rows/s per form and chunk size, best of two rounds.
 // Usage: npx tsx bench/insert-forms.ts postgresql://… [rows, default 200000]
@@ -45,11 +46,11 @@ async function rate(size: number, fn: (chunk: Chunk) => Promise<void>) {
   return ROWS / ((performance.now() - t0) / 1000);
 }
 const forms: [string, (chunk: Chunk) => Promise<void>][] = [
-  ['jsonb_to_recordset + audit (the product)', async (chunk) => {
+  ['jsonb_to_recordset + audit (before)', async (chunk) => {
     const r = await c.query(`INSERT INTO observations (${NAMES}, updated_at) SELECT x.*, now() FROM jsonb_to_recordset($1::jsonb) AS x(${COLS}) ON CONFLICT (id) DO NOTHING RETURNING id::text`, [JSON.stringify(chunk)]);
     await audit(r.rows.map((x) => x.id));
   }],
-  ['COPY to staging + INSERT SELECT + audit', async (chunk) => {
+  ['COPY to staging + INSERT SELECT + audit (product)', async (chunk) => {
     await c.query(`CREATE TEMP TABLE IF NOT EXISTS staging (${COLS}) ON COMMIT DROP`);
     await c.query('TRUNCATE staging');
     const text = chunk.map((o) => Object.values(o).map(csvCell).join(',') + '\n').join('');
@@ -64,7 +65,7 @@ const forms: [string, (chunk: Chunk) => Promise<void>][] = [
 ];
 console.log(`${ROWS.toLocaleString('en')} synthetic rows per run, one transaction, best of 2 rounds; rows/s`);
 const SIZES = [1000, 10000];
-console.log(`${'form'.padEnd(44)}${SIZES.map((n) => `chunk ${n}`.padStart(14)).join('')}`);
+console.log(`${'form'.padEnd(52)}${SIZES.map((n) => `chunk ${n}`.padStart(14)).join('')}`);
 for (const [label, fn] of forms) {
   const cells: string[] = [];
   for (const size of SIZES) {
@@ -72,7 +73,7 @@ for (const [label, fn] of forms) {
     for (let round = 0; round < 2; round++) best = Math.max(best, await rate(size, fn));
     cells.push(Math.round(best).toLocaleString('en').padStart(14));
   }
-  console.log(label.padEnd(44) + cells.join(''));
+  console.log(label.padEnd(52) + cells.join(''));
 }
 await c.end();
 await scratch.drop();

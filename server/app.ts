@@ -151,7 +151,7 @@ export function createApp({
   const api = express.Router();
   // Multipart, so before the JSON-only rule below.
   api.use('/submissions', auth, uploads, submissionsRouter(db.prisma, photoDir, submissionLimits));
-  api.use('/imports', auth, uploads, importsRouter(db.prisma, importLimits));
+  api.use('/imports', auth, uploads, importsRouter(db, importLimits));
   api.use(requireJsonBody, express.json({ limit: bodyLimitBytes, strict: true }));
   api.use(auth);
   api.use('/auth', authRouter(db.prisma, { secureCookies, loginLimit }));

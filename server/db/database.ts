@@ -4,6 +4,8 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 export interface SqlSession {
   exec(script: string): Promise<void>;
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /** `COPY table (columns) FROM STDIN …` with `data` as its input: the fastest way rows get into a table. */
+  copyFrom(sql: string, data: string): Promise<void>;
 }
 
 /**

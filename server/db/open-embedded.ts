@@ -41,6 +41,10 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
       await q.exec(script);
     },
     query: async <Row>(sql: string, params?: unknown[]) => (await q.query<Row>(sql, params)).rows,
+    // PGlite reads COPY's input from a blob it names /dev/blob.
+    copyFrom: async (sql, data) => {
+      await q.query(sql.replace(/\bFROM\s+STDIN\b/i, "FROM '/dev/blob'"), [], { blob: new Blob([data]) });
+    },
   });
 
   return {

@@ -1,4 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import type { Database } from './database.js';
@@ -31,6 +34,9 @@ export async function openPostgres(url: string, readUrl?: string): Promise<Datab
           },
           query: async <Row>(sql: string, params?: unknown[]) =>
             (await client.query(sql, params)).rows as Row[],
+          copyFrom: async (sql: string, data: string) => {
+            await pipeline(Readable.from([data]), client.query(copyFromStdin(sql)));
+          },
         };
         if (!opts?.transactional) return await fn(session);
         await client.query('BEGIN');

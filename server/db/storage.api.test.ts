@@ -31,6 +31,27 @@ describe(`storage on ${testDbKind}`, () => {
     }
   });
 
+  it('copies CSV into a table inside a session transaction, quoted text, NULLs and all, and rolls it back with the transaction', async () => {
+    const db = await handle.open();
+    try {
+      const rows = await db.withSession(async (s) => {
+        await s.exec('CREATE TEMP TABLE copy_check (id int, label text, amount float8) ON COMMIT DROP');
+        await s.copyFrom('COPY copy_check (id, label, amount) FROM STDIN WITH (FORMAT csv)', '1,"a, ""quoted"" label",2.5\n2,"",\n3,,-0.25\n');
+        return s.query<{ id: number; label: string | null; amount: number | null }>('SELECT id, label, amount FROM copy_check ORDER BY id');
+      }, { transactional: true });
+      expect(rows).toEqual([{ id: 1, label: 'a, "quoted" label', amount: 2.5 }, { id: 2, label: '', amount: null }, { id: 3, label: null, amount: -0.25 }]);
+      await expect(db.withSession(async (s) => {
+        await s.exec('CREATE TABLE copy_rolled_back (id int)');
+        await s.copyFrom('COPY copy_rolled_back (id) FROM STDIN WITH (FORMAT csv)', '1\n2\n');
+        throw new Error('give up');
+      }, { transactional: true })).rejects.toThrow('give up');
+      const left = await db.withSession((s) => s.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'copy_rolled_back'"));
+      expect(left).toEqual([{ n: 0 }]);
+    } finally {
+      await db.close();
+    }
+  });
+
   it('keeps what was written across a restart', async () => {
     const first = await handle.open();
     await seedDatabase(first, 'never');

@@ -11,13 +11,15 @@ const run = promisify(execFile);
 let t: TestApp;
 let dir: string;
 const FORMULA = '=HYPERLINK("http://evil.example","click")';
+// Every character a spreadsheet starts a formula with, one per approved row (values 10..13).
+const FORMULAS = [FORMULA, '+1+cmd|" /C calc"!A0', '-2+3', '@SUM(A1:A9)'];
 
 beforeAll(async () => {
   t = await startTestApp();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'landport-export-'));
   const ids: string[] = [];
   for (let i = 0; i < 7; i++) {
-    const body = observationBody({ observedAt: `2025-09-0${i + 1}T08:00:00Z`, value: 10 + i, source: i === 0 ? FORMULA : 'export test, "quoted", with comma' });
+    const body = observationBody({ observedAt: `2025-09-0${i + 1}T08:00:00Z`, value: 10 + i, source: FORMULAS[i] ?? 'export test, "quoted", with comma' });
     await t.request.post('/api/observations').set(t.as.observer).send(body).expect(201);
     ids.push(body.id);
   }
@@ -57,11 +59,10 @@ describe('observation exports', () => {
     const rows = parse(analyst.text, { columns: true }) as Record<string, string>[];
     // 2 Sep .. 6 Sep inclusive of pending rows for an analyst: values 11..15.
     expect(rows.map((r) => Number(r.value)).sort()).toEqual([11, 12, 13, 14, 15]);
-    expect(rows[0].source).toBe('export test, "quoted", with comma');
+    expect(rows.find((r) => r.value === '14')!.source).toBe('export test, "quoted", with comma');
     const pub = parse((await t.request.get('/api/exports/observations.csv').expect(200)).text, { columns: true }) as Record<string, string>[];
     expect(pub).toHaveLength(5);
-    const formula = pub.find((r) => r.value === '10')!;
-    expect(formula.source).toBe(`'${FORMULA}`);
+    expect(FORMULAS.map((_, i) => pub.find((r) => r.value === String(10 + i))!.source)).toEqual(FORMULAS.map((f) => `'${f}`));
   });
 
   it('names a bad filter before sending anything', async () => {

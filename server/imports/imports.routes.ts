@@ -4,7 +4,7 @@ import os from 'node:os';
 import { Router, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import type { z } from 'zod';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Database } from '../db/database.js';
 import { cbpImportOptions, feedImportOptions, importOptions } from '../contracts/imports.js';
 import { analystOnly, anyAccount } from '../auth/require-role.js';
 import { HttpError, badRequest } from '../http/http-error.js';
@@ -105,11 +105,12 @@ function importHandler<Options, Report extends { dryRun: boolean; committed: boo
  * retrievedAt }`; `/cbp`: a saved CBP wait-times snapshot, options `{ dryRun, fetchedAt, sourceUrl? }`;
  * analysts only, since they create crossings and official figures.
  */
-export function importsRouter(prisma: PrismaClient, limits: ImportLimits): Router {
+export function importsRouter(db: Database, limits: ImportLimits): Router {
+  const { prisma } = db;
   const router = Router();
   router.post('/', anyAccount, parseUpload(limits), importHandler(importOptions, async (file, options, by, onProgress) => {
     const source: ImportFile = { path: file.path, name: file.originalname, sha256: await sha256File(file.path), format: formatOf(file.originalname, file.mimetype) };
-    return runImport(prisma, source, options, by, limits, onProgress);
+    return runImport(db, source, options, by, limits, onProgress);
   }));
   router.post('/bts', analystOnly, parseUpload(limits), importHandler(feedImportOptions, (file, opts, by, onProgress) => importBts(prisma, file.path, opts, by, limits, onProgress)));
   router.post('/trade', analystOnly, parseUpload(limits), importHandler(feedImportOptions, (file, opts, by, onProgress) => importTrade(prisma, file.path, opts, by, limits, onProgress)));

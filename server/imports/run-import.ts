@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Database, SqlSession } from '../db/database.js';
+import { copyObservationWriter } from '../observations/copy-observations.js';
 import type { ImportOptions, ImportReport } from '../contracts/imports.js';
 import { listObservationHashes } from '../observations/observations.repo.js';
 import {
@@ -13,6 +14,23 @@ const CHUNK = 1000;
 
 export type ImportFile = { path: string; name: string; sha256: string; format: 'csv' | 'geojson' };
 
+type ImportRow = { id: string; fileName: string; fileSha256: string; format: string; mode: string; createdById: string };
+
+function insertImport(session: SqlSession, r: ImportRow) {
+  return session.query(
+    `INSERT INTO imports (id, file_name, file_sha256, format, mode, rows_total, rows_created, rows_existing, rows_invalid, created_by_id)
+     VALUES ($1, $2, $3, $4, $5, 0, 0, 0, 0, $6)`,
+    [r.id, r.fileName, r.fileSha256, r.format, r.mode, r.createdById],
+  );
+}
+
+/** The import's counts; a file that adds nothing (an upload repeated) leaves no trace either. */
+function finishImport(session: SqlSession, id: string, counts: { rowsTotal: number; rowsCreated: number; rowsExisting: number; rowsInvalid: number } | null) {
+  if (!counts) return session.query('DELETE FROM imports WHERE id = $1', [id]);
+  return session.query('UPDATE imports SET rows_total = $2, rows_created = $3, rows_existing = $4, rows_invalid = $5 WHERE id = $1',
+    [id, counts.rowsTotal, counts.rowsCreated, counts.rowsExisting, counts.rowsInvalid]);
+}
+
 /** Thrown inside the commit transaction to roll it back when `all` meets a conflicting row. */
 class RollBack extends Error {}
 
@@ -23,13 +41,14 @@ class RollBack extends Error {}
  * same file uploaded again finds its rows and changes nothing.
  */
 export async function runImport(
-  prisma: PrismaClient,
+  db: Database,
   file: ImportFile,
   opts: ImportOptions,
   by: Submitter,
   limits: { maxRows: number },
   onProgress: (rowsRead: number) => void = () => {},
 ): Promise<ImportReport> {
+  const { prisma } = db;
   const started = performance.now();
   const errors = rowErrors();
   const addError = errors.add;
@@ -93,30 +112,41 @@ export async function runImport(
     });
   } else {
     const importId = crypto.randomUUID();
+    // Rows are written as they are read, inside the one transaction; with `all`, the first
+    // invalid row stops the writing (the rest is still checked, to report every error) and
+    // the transaction is rolled back at the end.
+    const store = (target: Parameters<typeof storeObservations>[0]) => async (valid: (ValidObservation & { line: number })[]) => {
+      if (opts.mode === 'all' && (report.invalid > 0 || report.conflicts > 0)) return;
+      for (const r of await storeObservations(target, valid, by, { importId })) {
+        if (r.status === 'created') report.created++;
+        else if (r.status === 'existing') report.existing++;
+        else (report.conflicts++, conflictError(valid[r.index]));
+      }
+    };
+    const importRow = { id: importId, fileName: file.name, fileSha256: file.sha256, format: file.format, mode: opts.mode, createdById: by.userId! };
+    const counts = () => ({ rowsTotal: report.rows, rowsCreated: report.created, rowsExisting: report.existing, rowsInvalid: report.invalid });
+    const failed = () => opts.mode === 'all' && (report.invalid > 0 || report.conflicts > 0);
     try {
-      await prisma.$transaction(
-        async (tx) => {
-          await tx.import.create({
-            data: { id: importId, fileName: file.name, fileSha256: file.sha256, format: file.format, mode: opts.mode, rowsTotal: 0, rowsCreated: 0, rowsExisting: 0, rowsInvalid: 0, createdById: by.userId! },
-          });
-          // Rows are written as they are read, inside the one transaction; with `all`, the first
-          // invalid row stops the writing (the rest is still checked, to report every error) and
-          // the transaction is rolled back at the end.
-          await pass(tx, async (valid) => {
-            if (opts.mode === 'all' && (report.invalid > 0 || report.conflicts > 0)) return;
-            for (const r of await storeObservations({ tx }, valid, by, { importId })) {
-              if (r.status === 'created') report.created++;
-              else if (r.status === 'existing') report.existing++;
-              else (report.conflicts++, conflictError(valid[r.index]));
-            }
-          });
-          if (opts.mode === 'all' && (report.invalid > 0 || report.conflicts > 0)) throw new RollBack();
+      if (db.kind === 'postgresql') {
+        // COPY underneath (copy-observations.ts), on a connection of its own; the crossings the
+        // rows name are read through Prisma's other connections meanwhile.
+        await db.withSession(async (session) => {
+          await insertImport(session, importRow);
+          await pass(prisma, store({ writer: copyObservationWriter(session) }));
+          if (failed()) throw new RollBack();
+          await finishImport(session, importId, report.created === 0 ? null : counts());
+        }, { transactional: true });
+      } else {
+        // PGlite is one connection: validation must run inside the transaction that writes.
+        await prisma.$transaction(async (tx) => {
+          await tx.import.create({ data: { ...importRow, rowsTotal: 0, rowsCreated: 0, rowsExisting: 0, rowsInvalid: 0 } });
+          await pass(tx, store({ tx }));
+          if (failed()) throw new RollBack();
           // A file that adds nothing (an upload repeated) leaves no trace either.
           if (report.created === 0) await tx.import.delete({ where: { id: importId } });
-          else await tx.import.update({ where: { id: importId }, data: { rowsTotal: report.rows, rowsCreated: report.created, rowsExisting: report.existing, rowsInvalid: report.invalid } });
-        },
-        { timeout: 30 * 60_000, maxWait: 60_000 },
-      );
+          else await tx.import.update({ where: { id: importId }, data: counts() });
+        }, { timeout: 30 * 60_000, maxWait: 60_000 });
+      }
       report.committed = true;
       report.importId = report.created > 0 ? importId : null;
     } catch (err) {

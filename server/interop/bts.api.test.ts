@@ -4,7 +4,8 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/test-app.js';
-import { btsCrossingId } from './import-bts.js';
+import { BTS_SOURCE, btsCrossingId } from './import-bts.js';
+import { BTS_MEASURES } from './bts-measures.js';
 
 const BTS_FILE = new URL('./fixtures/bts_border_crossing_trucks_2020_2021.csv', import.meta.url).pathname;
 const RETRIEVED = '2026-11-01';
@@ -48,7 +49,10 @@ describe('BTS Border Crossing Entry Data import', () => {
   it('stores every row: per port, month and measure the value equals the file, into the US, at a crossing per port', async () => {
     const res = await upload(BTS_FILE, { retrievedAt: RETRIEVED }).expect(200);
     expect(res.body).toMatchObject({ committed: true, created: 6703, existing: 0, conflicts: 0 });
-    const stored = await t.db.prisma.observation.findMany({ select: { crossingId: true, periodStart: true, measure: true, value: true, directionFrom: true, directionTo: true, metric: true, method: true } });
+    const stored = await t.db.prisma.observation.findMany({ select: {
+      crossingId: true, periodStart: true, periodEnd: true, measure: true, value: true, vehicleClass: true, directionFrom: true, directionTo: true,
+      metric: true, method: true, source: true, sourceUrl: true, retrievedAt: true,
+    } });
     expect(stored).toHaveLength(6703);
     const byKey = new Map(stored.map((o) => [`${o.crossingId}|${o.periodStart!.toISOString().slice(0, 7)}|${o.measure}`, o]));
     for (const r of fileRows) {
@@ -56,7 +60,13 @@ describe('BTS Border Crossing Entry Data import', () => {
       const o = byKey.get(`${btsCrossingId({ portCode: r['Port Code'].padStart(4, '0'), neighbour })}|${r.Date.slice(0, 7)}|${r.Measure}`);
       expect(o, `${r['Port Name']} ${r.Date} ${r.Measure}`).toBeDefined();
       expect(o!.value).toBe(Number(r.Value));
-      expect(o).toMatchObject({ directionFrom: neighbour, directionTo: 'US', metric: 'crossed_vehicles', method: 'customs' });
+      expect(o).toMatchObject({
+        directionFrom: neighbour, directionTo: 'US', metric: 'crossed_vehicles', method: 'customs',
+        vehicleClass: BTS_MEASURES[r.Measure].vehicleClass, source: BTS_SOURCE, sourceUrl: expect.stringMatching(/^https:\/\//),
+      });
+      expect(o!.retrievedAt!.toISOString()).toBe(`${RETRIEVED}T00:00:00.000Z`);
+      // The month, whole: from its first instant to the next month's.
+      expect(o!.periodEnd!.getTime() - o!.periodStart!.getTime()).toBeGreaterThanOrEqual(28 * 86_400_000);
     }
     // The analyst's import is the review of an official statistic: approved, with an audit event.
     expect(await t.db.prisma.observation.count({ where: { status: 'approved' } })).toBe(6703);
@@ -92,6 +102,23 @@ describe('BTS Border Crossing Entry Data import', () => {
     const res = await upload(file, { retrievedAt: RETRIEVED }).expect(200);
     expect(res.body).toMatchObject({ committed: true, rows: 40, created: 0, existing: 40 });
     expect(await t.db.prisma.observation.count()).toBe(6703);
+  });
+
+  it('maps every other measure to its vehicle class, and keeps containers and passengers out of the rollups', async () => {
+    // The extract has truck measures only: these rows are made up (a month the extract does not cover), one per other measure.
+    const base = fileRows.find((r) => r.Border === 'US-Mexico Border')!;
+    const measures = Object.keys(BTS_MEASURES).filter((m) => !m.startsWith('Truck'));
+    const rows = measures.map((Measure, i) => ({ ...base, Date: '2019-06-01', Measure, Value: String(100 + i) }));
+    const res = await upload(writeCsv('other-measures.csv', Object.keys(base), rows), { retrievedAt: RETRIEVED }).expect(200);
+    expect(res.body).toMatchObject({ committed: true, created: measures.length });
+    const id = btsCrossingId({ portCode: base['Port Code'].padStart(4, '0'), neighbour: 'MX' });
+    const stored = await t.db.prisma.observation.findMany({ where: { crossingId: id, periodStart: new Date('2019-06-01T00:00:00Z') } });
+    expect(Object.fromEntries(stored.map((o) => [o.measure, o.vehicleClass]))).toEqual(Object.fromEntries(measures.map((m) => [m, BTS_MEASURES[m].vehicleClass])));
+    const series = await t.request.get('/api/series').query({ crossing: id, metric: 'crossed_vehicles', from: '2019-06', to: '2019-06' }).expect(200);
+    const counted = measures.map((m, i) => (BTS_MEASURES[m].countsVehicles ? 100 + i : 0)).reduce((a, b) => a + b, 0);
+    expect(JSON.stringify(series.body)).toContain(`"sum":${counted}`);
+    await t.db.prisma.auditEvent.deleteMany({ where: { observationId: { in: stored.map((o) => o.id) } } });
+    await t.db.prisma.observation.deleteMany({ where: { id: { in: stored.map((o) => o.id) } } });
   });
 
   it('stores nothing from a file with a bad row or a changed value, and names the line', async () => {

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 
 export type ObservationRow = Prisma.ObservationGetPayload<object>;
 export type NewObservation = Prisma.ObservationCreateManyInput;
@@ -32,10 +32,33 @@ export async function createObservationsIfAbsent(
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
+/** The columns a new observation fills, with the SQL types the bulk paths declare them as. */
+export const NEW_OBSERVATION_COLUMNS = [
+  ['id', 'uuid'], ['crossing_id', 'text'], ['observed_at', 'timestamptz'], ['period_start', 'timestamptz'], ['period_end', 'timestamptz'],
+  ['metric', '"Metric"'], ['value', 'float8'], ['vehicle_class', '"VehicleClass"'], ['direction_from', 'char(2)'], ['direction_to', 'char(2)'],
+  ['method', '"ObservationMethod"'], ['source', 'text'], ['measure', 'text'], ['source_url', 'text'], ['retrieved_at', 'timestamptz'],
+  ['observer_lat', 'float8'], ['observer_lon', 'float8'], ['observer_accuracy_m', 'float8'], ['confidence', 'float8'], ['notes', 'text'],
+  ['submitted_by', 'text'], ['submitted_by_user_id', 'uuid'], ['import_id', 'uuid'], ['content_hash', 'char(64)'],
+] as const;
+export const NEW_OBSERVATION_COLUMN_NAMES = NEW_OBSERVATION_COLUMNS.map(([name]) => name).join(', ');
+/** `id uuid, crossing_id text, …`: a record type, or a table's columns. */
+export const NEW_OBSERVATION_COLUMN_DEFS = NEW_OBSERVATION_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ');
+
+/** A new observation as the database's columns, in NEW_OBSERVATION_COLUMNS' order. */
+export function observationValues(r: NewObservation): (string | number | null)[] {
+  return [
+    r.id!, r.crossingId, iso(r.observedAt), iso(r.periodStart), iso(r.periodEnd), r.metric, r.value, r.vehicleClass,
+    r.directionFrom ?? null, r.directionTo ?? null, r.method, r.source, r.measure ?? null, r.sourceUrl ?? null, iso(r.retrievedAt),
+    r.observerLat ?? null, r.observerLon ?? null, r.observerAccuracyM ?? null, r.confidence ?? null, r.notes ?? null,
+    r.submittedBy, r.submittedByUserId ?? null, r.importId ?? null, r.contentHash,
+  ];
+}
+
 /**
  * The insert and its audit events, inside a transaction the caller holds. The rows travel as
  * one JSON parameter expanded by jsonb_to_recordset: one statement per chunk instead of
  * Prisma's createMany, several times faster for bulk files (measured in bench/import.ts).
+ * (A bulk import on PostgreSQL copies instead: copy-observations.ts.)
  */
 export async function insertObservationsIfAbsent(
   tx: Prisma.TransactionClient,
@@ -43,27 +66,13 @@ export async function insertObservationsIfAbsent(
   by: { userId: string | null; label: string },
 ): Promise<string[]> {
   if (rows.length === 0) return [];
-  const json = JSON.stringify(
-    rows.map((r) => ({
-      id: r.id, crossing_id: r.crossingId, observed_at: iso(r.observedAt), period_start: iso(r.periodStart),
-      period_end: iso(r.periodEnd), metric: r.metric, value: r.value, vehicle_class: r.vehicleClass,
-      direction_from: r.directionFrom ?? null, direction_to: r.directionTo ?? null, method: r.method, source: r.source, measure: r.measure ?? null,
-      source_url: r.sourceUrl ?? null, retrieved_at: iso(r.retrievedAt), observer_lat: r.observerLat ?? null,
-      observer_lon: r.observerLon ?? null, observer_accuracy_m: r.observerAccuracyM ?? null, confidence: r.confidence ?? null,
-      notes: r.notes ?? null, submitted_by: r.submittedBy, submitted_by_user_id: r.submittedByUserId ?? null,
-      import_id: r.importId ?? null, content_hash: r.contentHash,
-    })),
-  );
+  const json = JSON.stringify(rows.map((r) => {
+    const values = observationValues(r);
+    return Object.fromEntries(NEW_OBSERVATION_COLUMNS.map(([name], i) => [name, values[i]]));
+  }));
   const inserted = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO observations (id, crossing_id, observed_at, period_start, period_end, metric, value, vehicle_class,
-      direction_from, direction_to, method, source, measure, source_url, retrieved_at, observer_lat, observer_lon,
-      observer_accuracy_m, confidence, notes, submitted_by, submitted_by_user_id, import_id, content_hash, updated_at)
-    SELECT x.*, now() FROM jsonb_to_recordset(${json}::jsonb) AS x(
-      id uuid, crossing_id text, observed_at timestamptz, period_start timestamptz, period_end timestamptz,
-      metric "Metric", value float8, vehicle_class "VehicleClass", direction_from char(2), direction_to char(2),
-      method "ObservationMethod", source text, measure text, source_url text, retrieved_at timestamptz, observer_lat float8,
-      observer_lon float8, observer_accuracy_m float8, confidence float8, notes text, submitted_by text,
-      submitted_by_user_id uuid, import_id uuid, content_hash char(64))
+    INSERT INTO observations (${Prisma.raw(NEW_OBSERVATION_COLUMN_NAMES)}, updated_at)
+    SELECT x.*, now() FROM jsonb_to_recordset(${json}::jsonb) AS x(${Prisma.raw(NEW_OBSERVATION_COLUMN_DEFS)})
     ON CONFLICT (id) DO NOTHING
     RETURNING id::text AS id`;
   const ids = inserted.map((r) => r.id);

@@ -9,6 +9,7 @@ import {
   createObservationsIfAbsent, insertObservationsIfAbsent, listObservationHashes,
   type NewObservation,
 } from './observations.repo.js';
+import type { ObservationWriter } from './copy-observations.js';
 
 /** Who submits: stamped on every row and audit event. */
 export type Submitter = { userId: string | null; label: string };
@@ -116,7 +117,7 @@ export async function validateObservations(
  * returned the row reports it `created`. Pass a transaction client to make it part of a larger one.
  */
 export async function storeObservations(
-  target: { prisma: PrismaClient } | { tx: Prisma.TransactionClient },
+  target: { prisma: PrismaClient } | { tx: Prisma.TransactionClient } | { writer: ObservationWriter },
   valid: ValidObservation[],
   by: Submitter,
   opts: {
@@ -130,15 +131,14 @@ export async function storeObservations(
   for (const v of valid) if (!firsts.has(v.id)) firsts.set(v.id, v);
   const rows = [...firsts.values()].map((v) => toRow(v, by, opts.importId));
   const inserted =
-    'tx' in target
-      ? await insertObservationsIfAbsent(target.tx, rows, by)
-      : await createObservationsIfAbsent(target.prisma, rows, by, opts.alsoInTransaction);
-  const db = 'tx' in target ? target.tx : target.prisma;
+    'writer' in target ? await target.writer.insertIfAbsent(rows, by)
+      : 'tx' in target ? await insertObservationsIfAbsent(target.tx, rows, by)
+        : await createObservationsIfAbsent(target.prisma, rows, by, opts.alsoInTransaction);
   const created = new Set(inserted);
-  const notCreated = valid.filter((v) => !(created.has(v.id) && firsts.get(v.id) === v));
-  const stored = new Map(
-    (await listObservationHashes(db, [...new Set(notCreated.map((v) => v.id))])).map((r) => [r.id, r.contentHash]),
-  );
+  const notCreated = [...new Set(valid.filter((v) => !(created.has(v.id) && firsts.get(v.id) === v)).map((v) => v.id))];
+  const hashes = 'writer' in target ? await target.writer.contentHashes(notCreated)
+    : notCreated.length ? await listObservationHashes('tx' in target ? target.tx : target.prisma, notCreated) : [];
+  const stored = new Map(hashes.map((r) => [r.id, r.contentHash]));
   return valid.map((v) => {
     if (created.has(v.id) && firsts.get(v.id) === v) return { index: v.index, status: 'created' as const, id: v.id };
     if (stored.get(v.id) === v.hash) return { index: v.index, status: 'existing' as const, id: v.id };

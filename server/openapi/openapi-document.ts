@@ -68,6 +68,15 @@ function responses(op: ApiOperation) {
     out['403'] = error(`Needs the ${op.access} role or higher`);
   }
   if (op.method === 'get') out['304'] = { description: 'Not modified (If-None-Match matched the ETag)' };
+  if (op.body || op.multipart) {
+    out['413'] = error('The body or a file is larger than the configured limit; `details.fields` names which');
+    out['415'] = error(op.multipart ? 'Not multipart/form-data, or a file of a type this operation does not take' : 'Not application/json');
+  }
+  if (op.path.startsWith('/api/imports')) {
+    out['422'] = { description: 'Refused: nothing was committed; the import report (not the error shape) names every bad row by line', content: { 'application/json': {} } };
+  }
+  // Sign-in attempts, wrong API tokens and uploads are counted (server/http/database-rate-limit-store.ts).
+  if (op.path === '/api/auth/login' || op.access !== 'anyone') out['429'] = error('Too many attempts or uploads; retry after Retry-After seconds');
   return out;
 }
 

@@ -38,6 +38,10 @@ describe('OpenAPI', () => {
     const login = doc.paths['/api/auth/login'].post;
     expect(login.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);
     expect(doc.paths['/api/review/decisions'].post.responses).toHaveProperty('403');
+    const cbp = doc.paths['/api/imports/cbp'].post;
+    expect(Object.keys(cbp.responses).sort()).toEqual(['200', '400', '401', '403', '404', '413', '415', '422', '429', '503']);
+    expect(cbp.requestBody.content['multipart/form-data'].schema.properties.options.required).toEqual(['fetchedAt']);
+    expect(Object.keys(doc.paths['/api/crossings'].get.responses)).not.toContain('429');
   });
 
   it('describes only routes that exist: none of them answers "no route"', async () => {
