@@ -63,13 +63,14 @@ async function productImport(baseUrl: string, file: string, rows: number) {
   const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: baseUrl }, body: JSON.stringify(ADMIN) });
   const cookie = login.headers.get('set-cookie')!.split(';')[0];
   const form = new FormData();
-  form.append('options', JSON.stringify({ mode: 'all' }));
+  // A commit, all or nothing (an import's options default to a dry run).
+  form.append('options', JSON.stringify({ dryRun: false, mode: 'all' }));
   form.append('file', await fs.openAsBlob(file, { type: 'text/csv' }), 'bench.csv');
   const t0 = performance.now();
   const res = await fetch(`${baseUrl}/api/imports`, { method: 'POST', headers: { Cookie: cookie, Origin: baseUrl }, body: form });
-  const report = (await res.json()) as { created: number; rows: number };
+  const report = (await res.json()) as { created: number; rows: number; committed: boolean; dryRun: boolean };
   const s = (performance.now() - t0) / 1000;
-  if (report.created !== rows) throw new Error(`product import created ${report.created} of ${rows}: ${JSON.stringify(report).slice(0, 500)}`);
+  if (report.dryRun || !report.committed || report.created !== rows) throw new Error(`product import committed ${report.committed}, created ${report.created} of ${rows}: ${JSON.stringify(report).slice(0, 500)}`);
   return rows / s;
 }
 
@@ -98,6 +99,9 @@ async function onPostgres(admin: string, rows: number, csv: string) {
       await client.query(emptySql);
       const productRate = await productImport(server.baseUrl, csv, rows);
       printRatio('PostgreSQL', rows, copyRate, productRate, rssOf(server.child.pid!));
+      const { rows: [stored] } = await client.query('SELECT (SELECT count(*) FROM observations)::int AS n, (SELECT count(*) FROM audit_events)::int AS audit');
+      console.log(`  stored after the import: ${stored.n.toLocaleString('en')} observations, ${stored.audit.toLocaleString('en')} audit events`);
+      if (stored.n !== rows) throw new Error(`the import stored ${stored.n} of ${rows} rows`);
     } finally {
       await client.end();
       await server.stop();

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Database, SqlSession } from '../db/database.js';
 import { copyObservationWriter } from '../observations/copy-observations.js';
+import { DEFER_ROLLUPS_SQL, FLUSH_DEFERRED_ROLLUPS_SQL } from '../rollups/deferred-rollups.js';
 import type { ImportOptions, ImportReport } from '../contracts/imports.js';
 import { listObservationHashes } from '../observations/observations.repo.js';
 import {
@@ -10,7 +11,13 @@ import { readCsvRows, readGeoJsonRows, type SourceRow } from './read-rows.js';
 import { rowErrors, secondsSince } from './import-report.js';
 import { rowToObservation } from './row-to-observation.js';
 
-const CHUNK = 1000;
+/**
+ * Rows per chunk. On PostgreSQL each chunk is a COPY and one INSERT … SELECT: 5,000 rows gave 36 % of a raw COPY's
+ * rate against 25 % at 1,000 (10,000: 37 %, more memory). On the embedded database a chunk is one JSON
+ * parameter in WebAssembly memory, which never shrinks: 1,000 (5,000 took its RSS from 368 to 558 MB).
+ */
+const chunkRows = (kind: Database['kind']) => (kind === 'postgresql' ? 5000 : 1000);
+const PROGRESS_EVERY = 1000;
 
 export type ImportFile = { path: string; name: string; sha256: string; format: 'csv' | 'geojson' };
 
@@ -49,6 +56,7 @@ export async function runImport(
   onProgress: (rowsRead: number) => void = () => {},
 ): Promise<ImportReport> {
   const { prisma } = db;
+  const chunkSize = chunkRows(db.kind);
   const started = performance.now();
   const errors = rowErrors();
   const addError = errors.add;
@@ -81,7 +89,6 @@ export async function runImport(
         addError({ line: rows[bad.index].line, fields: bad.issues });
       }
       report.valid += result.valid.length;
-      onProgress(report.rows);
       await writing;
       writing = store(result.valid.map((v, index) => ({ ...v, index, line: rows[v.index].line })));
       // Awaited before the next chunk or at the end; marked handled so a failure waits for that await.
@@ -91,10 +98,13 @@ export async function runImport(
     for await (const row of source) {
       chunk.push(row);
       report.rows++;
-      if (chunk.length === CHUNK) await flush();
+      // Every 1,000 rows read and checked, whatever the chunk size (the last chunk is at most one behind).
+      if (report.rows % PROGRESS_EVERY === 0) onProgress(report.rows);
+      if (chunk.length === chunkSize) await flush();
     }
     await flush();
     await writing;
+    if (report.rows % PROGRESS_EVERY !== 0) onProgress(report.rows);
   }
 
   if (opts.dryRun) {
@@ -132,16 +142,20 @@ export async function runImport(
         // rows name are read through Prisma's other connections meanwhile.
         await db.withSession(async (session) => {
           await insertImport(session, importRow);
+          await session.exec(DEFER_ROLLUPS_SQL);
           await pass(prisma, store({ writer: copyObservationWriter(session) }));
           if (failed()) throw new RollBack();
+          await session.exec(FLUSH_DEFERRED_ROLLUPS_SQL);
           await finishImport(session, importId, report.created === 0 ? null : counts());
         }, { transactional: true });
       } else {
         // PGlite is one connection: validation must run inside the transaction that writes.
         await prisma.$transaction(async (tx) => {
           await tx.import.create({ data: { ...importRow, rowsTotal: 0, rowsCreated: 0, rowsExisting: 0, rowsInvalid: 0 } });
+          await tx.$executeRawUnsafe(DEFER_ROLLUPS_SQL);
           await pass(tx, store({ tx }));
           if (failed()) throw new RollBack();
+          await tx.$executeRawUnsafe(FLUSH_DEFERRED_ROLLUPS_SQL);
           // A file that adds nothing (an upload repeated) leaves no trace either.
           if (report.created === 0) await tx.import.delete({ where: { id: importId } });
           else await tx.import.update({ where: { id: importId }, data: counts() });

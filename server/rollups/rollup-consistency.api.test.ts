@@ -56,4 +56,27 @@ describe('monthly rollups kept by triggers', () => {
     expect(fresh.length).toBeGreaterThan(10);
     expect(kept).toEqual(fresh);
   });
+
+  it('equal a fresh aggregation after a bulk import that added its rows at its end, and after an update in a deferring transaction', async () => {
+    // Made-up rows across three chunks of the import (1,000 rows each), into buckets that already hold rows.
+    const header = 'crossingId,observedAt,metric,value,vehicleClass,method,source,notes';
+    const lines = Array.from({ length: 2500 }, (_, i) =>
+      `${i % 3 ? DANDONG : 'cn-kp-quanhe-wonjong'},2025-${['09', '10', '11'][i % 3]}-${String(1 + (i % 28)).padStart(2, '0')}T${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00Z,queue_vehicles,${i % 311},truck,field,consistency test (made up),row ${i}`);
+    const res = await t.request.post('/api/imports').set(t.as.observer)
+      .attach('file', Buffer.from([header, ...lines].join('\n')), 'rows.csv').field('options', JSON.stringify({ dryRun: false, mode: 'all' })).expect(200);
+    expect(res.body).toMatchObject({ committed: true, created: 2500 });
+    let { kept, fresh } = await bucketsBothWays();
+    expect(kept).toEqual(fresh);
+
+    // A transaction that defers, inserts, then updates one of its own rows: the update flushes first.
+    await t.db.withSession(async (s) => {
+      await s.exec("SELECT set_config('landport.defer_rollups', 'on', true)");
+      await s.exec(`INSERT INTO observations (id, crossing_id, observed_at, metric, value, vehicle_class, method, source, submitted_by, content_hash, updated_at)
+        VALUES ('00000000-0000-4000-8000-00000000d001', '${DANDONG}', '2025-12-02T08:00:00Z', 'queue_vehicles', 40, 'truck', 'field', 'made up', 'test', repeat('0', 64), now()),
+               ('00000000-0000-4000-8000-00000000d002', '${DANDONG}', '2025-12-03T08:00:00Z', 'queue_vehicles', 90, 'truck', 'field', 'made up', 'test', repeat('0', 64), now())`);
+      await s.exec("UPDATE observations SET value = 7 WHERE id = '00000000-0000-4000-8000-00000000d002'");
+    }, { transactional: true });
+    ({ kept, fresh } = await bucketsBothWays());
+    expect(kept).toEqual(fresh);
+  });
 });
