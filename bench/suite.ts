@@ -8,6 +8,7 @@ const admin = process.argv[2] ?? process.env.BENCH_DATABASE_URL;
 const steps: [string, string, string[]][] = [
   ['1. Bulk import: product path vs raw COPY (PostgreSQL 1M rows, embedded 200k)', 'bench/bulk-import.ts', [admin ?? '', '1000000', '200000']],
   ['1b. The insert statement underneath: jsonb_to_recordset vs COPY to staging vs raw COPY (PostgreSQL, 100k rows)', 'bench/insert-forms.ts', admin ? [admin, '100000'] : []],
+  ['1c. Why a bulk import defers its rollups: time per chunk in one long transaction (PostgreSQL)', 'bench/rollup-chunks.ts', admin ? [admin] : []],
   ['2–3, 5. Series and crossings summary under 50 connections vs a static file; 304s; memory (PostgreSQL, 10M rows)', 'bench/series-load.ts', admin ? [admin, '10000000'] : []],
   ['2–3, 5. The same on the embedded database (1M rows)', 'bench/series-load.ts', ['embedded', '1000000']],
   ['4. Embed: page weight, time to map idle, static image, 304 throughput', 'bench/embed.ts', []],
@@ -17,7 +18,7 @@ const steps: [string, string, string[]][] = [
 let failed = 0;
 for (const [title, file, args] of steps) {
   console.log(`\n=== ${title}`);
-  if (file === 'bench/insert-forms.ts' && !admin) {
+  if ((file === 'bench/insert-forms.ts' || file === 'bench/rollup-chunks.ts') && !admin) {
     console.log('skipped: PostgreSQL only (pass an admin URL)');
     continue;
   }
