@@ -33,6 +33,7 @@ let port: number;
 let server: RunningServer | undefined;
 // stdio ignored: the server pg_ctl starts keeps inherited pipes open, and execFileSync would wait for them.
 const pgCtl = (...args: string[]) => execFileSync('runuser', ['-u', 'postgres', '--', `${binDir()}/pg_ctl`, '-D', dataDir, ...args], { stdio: 'ignore' });
+const pgStart = () => pgCtl('-o', `-p ${port} -k ${dataDir} -c listen_addresses=127.0.0.1`, '-w', '-l', path.join(dataDir, 'log'), 'start');
 
 describe.runIf(onPostgres && isRoot && binDir())('PostgreSQL restarted while clients submit', () => {
   beforeAll(async () => {
@@ -40,7 +41,7 @@ describe.runIf(onPostgres && isRoot && binDir())('PostgreSQL restarted while cli
     fs.chownSync(dataDir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
     execFileSync('runuser', ['-u', 'postgres', '--', `${binDir()}/initdb`, '-D', dataDir, '-A', 'trust', '-U', 'postgres'], { stdio: 'pipe' });
     port = await freePort();
-    pgCtl('-o', `-p ${port} -k ${dataDir} -c listen_addresses=127.0.0.1`, '-w', '-l', path.join(dataDir, 'log'), 'start');
+    pgStart();
     server = await spawnServer({ DATABASE_URL: `postgresql://postgres@127.0.0.1:${port}/postgres`, DEMO_DATA: 'never', ADMIN_EMAIL: 'admin@restart.invalid', ADMIN_PASSWORD: 'restart-password-1' });
   }, 120_000);
   afterAll(async () => {
@@ -98,7 +99,11 @@ describe.runIf(onPostgres && isRoot && binDir())('PostgreSQL restarted while cli
     };
     const clients = Array.from({ length: CLIENTS }, (_, c) => client(c));
     while (done < (CLIENTS * PER_CLIENT) / 4) await new Promise((r) => setTimeout(r, 20));
-    pgCtl('-m', 'fast', '-w', 'restart');
+    // Down long enough that clients meet the outage whatever was in flight: pg_ctl blocks this process's event loop
+    // (and so the clients) while it runs, and a bare restart could fall between two requests.
+    pgCtl('-m', 'fast', '-w', 'stop');
+    await new Promise((r) => setTimeout(r, 1500));
+    pgStart();
     await Promise.all(clients);
 
     const db = new pg.Client({ connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres` });
