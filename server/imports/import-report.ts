@@ -20,6 +20,9 @@ export function rowErrors() {
   };
 }
 
+/** A feed importer reports a progress line every this many rows read. */
+export const FEED_PROGRESS_EVERY = 2000;
+
 /** Seconds since `started` (performance.now()), to the hundredth. */
 export const secondsSince = (started: number) => Math.round((performance.now() - started) / 10) / 100;
 

@@ -7,13 +7,12 @@ import { approveImported, listObservationHashes } from '../observations/observat
 import { keyUuid, storeObservations, type Submitter, type ValidObservation } from '../observations/submit-observations.js';
 import { usPortCrossingId } from './us-port.js';
 import { readCsvRows } from '../imports/read-rows.js';
-import { newFeedReport, rowErrors, secondsSince } from '../imports/import-report.js';
+import { FEED_PROGRESS_EVERY, newFeedReport, rowErrors, secondsSince } from '../imports/import-report.js';
 import { nextMonthStart, monthStart } from '../time/month-bounds.js';
 import { BTS_MEASURES } from './bts-measures.js';
 import { parseBtsRow, type BtsRecord } from './bts-row.js';
 
 const CHUNK = 2000;
-const PROGRESS_EVERY = 2000;
 export const BTS_SOURCE = 'US Bureau of Transportation Statistics, Border Crossing Entry Data';
 const APPROVAL_REASON = 'official statistic (BTS), imported by an analyst';
 
@@ -97,7 +96,7 @@ export async function importBts(
       report.invalid++;
       addError({ line, fields: [{ path: 'Value', message: `differs from line ${seen.line} for the same port, month and measure` }] });
     }
-    if (report.rows % PROGRESS_EVERY === 0) onProgress(report.rows, 'read');
+    if (report.rows % FEED_PROGRESS_EVERY === 0) onProgress(report.rows, 'read');
   }
   onProgress(report.rows, 'read');
 

@@ -5,7 +5,7 @@ import type { FeedImportOptions, FeedImportReport } from '../contracts/imports.j
 import { HttpError } from '../http/http-error.js';
 import type { Submitter } from '../observations/submit-observations.js';
 import { readCsvRows } from '../imports/read-rows.js';
-import { newFeedReport, rowErrors, secondsSince } from '../imports/import-report.js';
+import { FEED_PROGRESS_EVERY, newFeedReport, rowErrors, secondsSince } from '../imports/import-report.js';
 import { parseComtradeRow, parseLandportTradeRow, tradeLayoutOf, type TradeLayout, type TradeRecord } from './trade-rows.js';
 
 type FigureKey = { periodKind: string; period: string; reporter: string; partner: string; flow: string; source: string };
@@ -64,7 +64,7 @@ export async function importTrade(
         addError({ line: row.line, fields: [{ path: r.flow, message: `differs from line ${seen.line} for the same period, flow and source` }] });
       } else if (!seen) figures.set(keyOf(r), { ...r, line: row.line });
     }
-    if (report.rows % 2000 === 0) onProgress(report.rows, 'read');
+    if (report.rows % FEED_PROGRESS_EVERY === 0) onProgress(report.rows, 'read');
   }
   onProgress(report.rows, 'read');
 

@@ -136,8 +136,10 @@ export async function storeObservations(
         : await createObservationsIfAbsent(target.prisma, rows, by, opts.alsoInTransaction);
   const created = new Set(inserted);
   const notCreated = [...new Set(valid.filter((v) => !(created.has(v.id) && firsts.get(v.id) === v)).map((v) => v.id))];
-  const hashes = 'writer' in target ? await target.writer.contentHashes(notCreated)
-    : notCreated.length ? await listObservationHashes('tx' in target ? target.tx : target.prisma, notCreated) : [];
+  // Every row created (the usual bulk case): nothing to read back.
+  const hashes = notCreated.length === 0 ? []
+    : 'writer' in target ? await target.writer.contentHashes(notCreated)
+      : await listObservationHashes('tx' in target ? target.tx : target.prisma, notCreated);
   const stored = new Map(hashes.map((r) => [r.id, r.contentHash]));
   return valid.map((v) => {
     if (created.has(v.id) && firsts.get(v.id) === v) return { index: v.index, status: 'created' as const, id: v.id };
