@@ -4,11 +4,17 @@ import { z } from 'zod';
  * Free text. PostgreSQL cannot store U+0000, nor a lone UTF-16 surrogate in JSON: refused here by name, instead
  * of failing the whole write in the database.
  */
+const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
+const SURROGATE_MESSAGE = 'must be well-formed Unicode (a lone surrogate such as \\ud800 is not)';
+
 export const text = () =>
   z
     .string()
-    .regex(/^[^\u0000]*$/, 'must not contain the NUL character (U+0000)')
-    .refine((s) => s.isWellFormed(), 'must be well-formed Unicode (a lone surrogate such as \\ud800 is not)');
+    .regex(/^[^\u0000]*$/, NUL_MESSAGE)
+    .refine((s) => s.isWellFormed(), SURROGATE_MESSAGE);
+
+/** The same rule for readers that check fields by hand (feed files): what is wrong with `s`, or null. */
+export const textProblem = (s: string): string | null => (s.includes('\u0000') ? NUL_MESSAGE : s.isWellFormed() ? null : SURROGATE_MESSAGE);
 
 export const iso2 = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in capitals, such as CN');
 

@@ -75,7 +75,11 @@ const UPLOADS: Upload[] = [
 
 async function check(problems: string[], res: Awaited<ReturnType<typeof sendRaw>>, sent: string) {
   const problem = problemWith(res) ?? (res.status === 200 || res.status === 422 ? reportProblem(res.body as never) : null);
-  if (problem) problems.push(`${problem}\n  sent: ${sent.slice(0, 300)}`);
+  if (!problem) return;
+  // A 5xx's cause is in the server's log under its request id: CI prints only the failure, so it goes with it.
+  const requestId = (res.body as { error?: { details?: { requestId?: string } } } | undefined)?.error?.details?.requestId;
+  const logged = requestId ? t.logLines.find((l) => l.includes(requestId))?.slice(0, 1500) : undefined;
+  problems.push(`${problem}\n  sent: ${JSON.stringify(sent.slice(0, 600))}${logged ? `\n  server log: ${logged}` : ''}`);
 }
 
 describe('malformed uploads', () => {

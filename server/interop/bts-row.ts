@@ -1,4 +1,5 @@
 import type { FieldIssue } from '../http/http-error.js';
+import { textProblem } from '../contracts/common.js';
 import { BTS_MEASURES, normalizeBtsMeasure } from './bts-measures.js';
 
 /** One BTS row, normalized across the two layouts. */
@@ -33,8 +34,10 @@ export function parseBtsRow(r: Record<string, string>): { record: BtsRecord } | 
   const issues: FieldIssue[] = [];
   const need = (col: string) => {
     const v = (r[col] ?? '').trim();
-    if (!v) issues.push({ path: col, message: 'is required' });
-    return v;
+    // Port Name and State become the crossing's name as they are; the database refuses a NUL.
+    const problem = v ? textProblem(v) : 'is required';
+    if (problem) issues.push({ path: col, message: problem });
+    return problem ? '' : v;
   };
   // Port codes are four digits; some copies drop the leading zero (708 for 0708).
   const rawPort = need('Port Code');

@@ -136,6 +136,15 @@ describe('BTS Border Crossing Entry Data import', () => {
     expect(await t.db.prisma.observation.count()).toBe(6703);
   });
 
+  it('refuses a NUL in a port name (the crossing takes the name as it is) and names its line', async () => {
+    // Found by the fuzz test: the last row's name for a port wins, and PostgreSQL refused it mid-commit with a 500.
+    const header = Object.keys(fileRows[0]);
+    const nul = writeCsv('nul.csv', header, [fileRows[0], { ...fileRows[1], 'Port Name': 'Al\u0000can' }]);
+    const refused = await upload(nul, { retrievedAt: RETRIEVED }).expect(422);
+    expect(refused.body.errors).toEqual([{ line: 3, fields: [{ path: 'Port Name', message: 'must not contain the NUL character (U+0000)' }] }]);
+    expect((await t.db.prisma.crossing.findUnique({ where: { id: btsCrossingId({ portCode: fileRows[0]['Port Code'], neighbour: 'CA' }) } }))?.nameEn).not.toContain('\u0000');
+  });
+
   it('names missing options and files', async () => {
     const res = await t.request.post('/api/imports/bts').set(t.as.analyst).attach('file', BTS_FILE).field('options', '{"dryRun":true}').expect(400);
     expect(res.body.error.details.fields.map((f: { path: string }) => f.path)).toEqual(['options.retrievedAt']);

@@ -1,3 +1,4 @@
+import { textProblem } from '../contracts/common.js';
 import type { FieldIssue } from '../http/http-error.js';
 
 /** Hours from UTC of the zone abbreviations CBP writes in `update_time`. */
@@ -71,6 +72,11 @@ export function readCbpSnapshot(body: unknown, fetchedAt = new Date()): { readin
     if (!neighbour) fields.push({ path: 'border', message: 'must be the Mexican or the Canadian border' });
     const date = present(port?.date);
     if (!date) fields.push({ path: 'date', message: 'is required' });
+    // The names become a crossing's name as they are; the database refuses a NUL.
+    for (const key of ['port_name', 'crossing_name'] as const) {
+      const problem = textProblem(present(port?.[key]) ?? '');
+      if (problem) fields.push({ path: key, message: problem });
+    }
     if (fields.length) return problems.push({ index, fields });
     const lanes = (port.commercial_vehicle_lanes ?? {}) as Record<string, Record<string, unknown> | undefined>;
     for (const [key, lane] of [['standard_lanes', 'standard'], ['FAST_lanes', 'FAST']] as const) {

@@ -53,6 +53,11 @@ describe('readCbpSnapshot', () => {
     const { readings, problems } = readCbpSnapshot([port({ port_number: 'x', border: 'Moon' }), port()]);
     expect(problems).toEqual([{ index: 0, fields: [{ path: 'port_number', message: 'must be six digits' }, { path: 'border', message: 'must be the Mexican or the Canadian border' }] }]);
     expect(readings).toHaveLength(2);
+    // A name the crossing would take as it is: PostgreSQL refuses a NUL, so the port is refused by name here.
+    expect(readCbpSnapshot([port({ port_name: 'Otay\u0000Mesa', crossing_name: '\ud800' })]).problems).toEqual([{ index: 0, fields: [
+      { path: 'port_name', message: 'must not contain the NUL character (U+0000)' },
+      { path: 'crossing_name', message: 'must be well-formed Unicode (a lone surrogate such as \\ud800 is not)' },
+    ] }]);
     expect(readCbpSnapshot({ error: 'down' }).problems[0].fields[0].message).toBe('the snapshot is not a JSON array of ports');
   });
 });

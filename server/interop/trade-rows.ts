@@ -1,3 +1,4 @@
+import { textProblem } from '../contracts/common.js';
 import type { FieldIssue } from '../http/http-error.js';
 import { basisOf } from '../seed/seed-trade.js';
 
@@ -40,7 +41,8 @@ export function parseLandportTradeRow(r: Record<string, string>): { records: Tra
   const re = periodKind === 'month' ? /^\d{4}-(0[1-9]|1[0-2])$/ : /^\d{4}$/;
   if (!re.test(period)) issues.push({ path: periodKind, message: periodKind === 'month' ? 'must be YYYY-MM' : 'must be YYYY' });
   const source = r.source?.trim() ?? '';
-  if (!source) issues.push({ path: 'source', message: 'is required: every figure names its source' });
+  const sourceProblem = source ? textProblem(source) : 'is required: every figure names its source';
+  if (sourceProblem) issues.push({ path: 'source', message: sourceProblem });
   const records: TradeRecord[] = [];
   for (const [col, flow] of OUR_FLOWS) {
     const v = r[col]?.trim();
