@@ -66,6 +66,26 @@ describe('POST /api/imports', () => {
     expect(stored.every((o) => o.status === 'pending')).toBe(true);
   });
 
+  it('records an import once in the audit trail, and the history of each row shows its creation by the import', async () => {
+    const csv = [HEADER, row(20, 1), row(21, 2)].join('\n');
+    const res = await upload(csv, { dryRun: false });
+    expect(res.body).toMatchObject({ committed: true, created: 2 });
+    const importId = res.body.importId as string;
+    const rows = await t.db.prisma.observation.findMany({ where: { importId } });
+    // No `create` event per row: the import's own event says who, when, which file and what it added.
+    expect(await t.db.prisma.auditEvent.count({ where: { observationId: { in: rows.map((r) => r.id) } } })).toBe(0);
+    const events = await t.db.prisma.auditEvent.findMany({ where: { action: 'observations.imported', after: { path: ['importId'], equals: importId } } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ observationId: null, actorLabel: rows[0].submittedBy, after: { fileName: 'rows.csv', rowsCreated: 2, rowsTotal: 2, mode: 'all' } });
+
+    const history = await t.request.get(`/api/observations/${rows[0].id}/audit`).set(t.as.analyst).expect(200);
+    expect(history.body.items).toEqual([expect.objectContaining({ action: 'create', actor: rows[0].submittedBy, importFileName: 'rows.csv', at: rows[0].createdAt.toISOString() })]);
+    // Reviewed afterwards: the review follows the creation.
+    await t.request.post('/api/review/decisions').set(t.as.analyst).send({ ids: [rows[0].id], action: 'approve' }).expect(200);
+    const reviewed = await t.request.get(`/api/observations/${rows[0].id}/audit`).set(t.as.analyst).expect(200);
+    expect(reviewed.body.items.map((e: { action: string }) => e.action)).toEqual(['create', 'approve']);
+  });
+
   it('rolls back the whole file when a row conflicts with a stored observation', async () => {
     const id = crypto.randomUUID();
     const csvA = ['id,' + HEADER, `${id},${row(15, 5)}`].join('\n');

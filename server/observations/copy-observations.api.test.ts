@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, observationBody, type TestApp } from '../test/test-app.js';
 import { copyObservationWriter } from './copy-observations.js';
-import { storeObservations, validateObservations } from './submit-observations.js';
+import { storeObservations, validateObservations, type ValidObservation } from './submit-observations.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -15,7 +15,7 @@ const bodies = (n: number) => Array.from({ length: n }, (_, i) => observationBod
 /** Stores `items` through one COPY writer, in one transaction, a call per batch; the status of every item. */
 async function storeInBatches(batches: unknown[][]) {
   // Validated first: the embedded database is one connection, which the transaction then holds.
-  const validated = [];
+  const validated: ValidObservation[][] = [];
   for (const items of batches) {
     const { valid, invalid } = await validateObservations(t.db.prisma, items);
     expect(invalid).toEqual([]);

@@ -5,7 +5,10 @@ import {
 
 /** Where a bulk path's rows go and how their stored content is read back (storeObservations' `writer`). */
 export interface ObservationWriter {
-  /** Inserts the rows whose id is not taken, each with its `create` audit event; the ids this call created. */
+  /**
+   * Inserts the rows whose id is not taken, each with its `create` audit event unless it came with an import
+   * (see insertObservationsIfAbsent); the ids this call created.
+   */
   insertIfAbsent(rows: NewObservation[], by: { userId: string | null; label: string }): Promise<string[]>;
   contentHashes(ids: string[]): Promise<{ id: string; contentHash: string }[]>;
 }
@@ -38,11 +41,11 @@ export function copyObservationWriter(session: SqlSession): ObservationWriter {
   async function copyStraightIn(rows: NewObservation[], by: { userId: string | null; label: string }): Promise<boolean> {
     transactionTime ??= (await session.query<{ now: Date }>('SELECT now() AS now'))[0].now.toISOString();
     const observations = csvLines(rows.map((r) => [...observationValues(r), transactionTime!]));
-    const audit = csvLines(rows.map((r) => [r.id!, by.userId, by.label, 'create']));
+    const audit = csvLines(rows.filter((r) => !r.importId).map((r) => [r.id!, by.userId, by.label, 'create']));
     await session.exec('SAVEPOINT copy_straight_in');
     try {
       await session.copyFrom(`COPY observations (${NEW_OBSERVATION_COLUMN_NAMES}, updated_at) FROM STDIN WITH (FORMAT csv)`, observations);
-      await session.copyFrom('COPY audit_events (observation_id, actor_user_id, actor_label, action) FROM STDIN WITH (FORMAT csv)', audit);
+      if (audit) await session.copyFrom('COPY audit_events (observation_id, actor_user_id, actor_label, action) FROM STDIN WITH (FORMAT csv)', audit);
       await session.exec('RELEASE SAVEPOINT copy_straight_in');
       return true;
     } catch (err) {
@@ -61,10 +64,10 @@ export function copyObservationWriter(session: SqlSession): ObservationWriter {
       `WITH inserted AS (
          INSERT INTO observations (${NEW_OBSERVATION_COLUMN_NAMES}, updated_at)
          SELECT ${NEW_OBSERVATION_COLUMN_NAMES}, now() FROM observation_staging
-         ON CONFLICT (id) DO NOTHING RETURNING id),
+         ON CONFLICT (id) DO NOTHING RETURNING id, import_id),
        audited AS (
          INSERT INTO audit_events (observation_id, actor_user_id, actor_label, action)
-         SELECT id, $1::uuid, $2, 'create' FROM inserted)
+         SELECT id, $1::uuid, $2, 'create' FROM inserted WHERE import_id IS NULL)
        SELECT id::text AS id FROM inserted`,
       [by.userId, by.label],
     );

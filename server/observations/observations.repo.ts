@@ -55,7 +55,9 @@ export function observationValues(r: NewObservation): (string | number | null)[]
 }
 
 /**
- * The insert and its audit events, inside a transaction the caller holds. The rows travel as
+ * The insert and its `create` audit events, inside a transaction the caller holds; a row that came with an
+ * import gets none: its import records who created it, when, and from which file (one row in `imports`
+ * and one `observations.imported` audit event, run-import.ts), which the history shows. The rows travel as
  * one JSON parameter expanded by jsonb_to_recordset: one statement per chunk instead of
  * Prisma's createMany, several times faster for bulk files (measured in bench/import.ts).
  * (A bulk import on PostgreSQL copies instead: copy-observations.ts.)
@@ -76,10 +78,12 @@ export async function insertObservationsIfAbsent(
     ON CONFLICT (id) DO NOTHING
     RETURNING id::text AS id`;
   const ids = inserted.map((r) => r.id);
-  if (ids.length) {
+  const imported = new Set(rows.filter((r) => r.importId).map((r) => r.id!.toLowerCase()));
+  const audited = ids.filter((id) => !imported.has(id));
+  if (audited.length) {
     await tx.$executeRaw`
       INSERT INTO audit_events (observation_id, actor_user_id, actor_label, action)
-      SELECT x.id, ${by.userId}::uuid, ${by.label}, 'create' FROM jsonb_to_recordset(${JSON.stringify(ids.map((id) => ({ id })))}::jsonb) AS x(id uuid)`;
+      SELECT x.id, ${by.userId}::uuid, ${by.label}, 'create' FROM jsonb_to_recordset(${JSON.stringify(audited.map((id) => ({ id })))}::jsonb) AS x(id uuid)`;
   }
   return ids;
 }

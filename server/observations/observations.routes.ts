@@ -6,6 +6,7 @@ import { HttpError, badRequest, conflict, notFound } from '../http/http-error.js
 import { parseOrThrow } from '../http/validate.js';
 import { analystOnly, anyAccount } from '../auth/require-role.js';
 import { listAuditEvents } from '../review/review.repo.js';
+import { getImport } from '../imports/imports.repo.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import { toObservationDto } from './observation-dto.js';
 import { visibleObservations } from './visibility.js';
@@ -39,12 +40,20 @@ export function observationsRouter(prisma: PrismaClient): Router {
     const row = isUuid(id) ? await getObservation(prisma, id) : null;
     if (!row) throw notFound(`Observation ${id}`);
     const events = await listAuditEvents(prisma, id);
-    res.json({
-      items: events.map((e) => ({
-        at: e.at.toISOString(), actor: e.actorLabel, actorUserId: e.actorUserId, action: e.action,
-        before: e.before, after: e.after, reason: e.reason,
-      })),
-    });
+    const items = events.map((e) => ({
+      at: e.at.toISOString(), actor: e.actorLabel, actorUserId: e.actorUserId, action: e.action,
+      before: e.before, after: e.after, reason: e.reason, importFileName: null as string | null,
+    }));
+    // A row from an import has no `create` event of its own (rows imported before that change do): its import is
+    // the record of who made it and when.
+    const origin = row.importId && !events.some((e) => e.action === 'create') ? await getImport(prisma, row.importId) : null;
+    if (origin) {
+      items.unshift({
+        at: row.createdAt.toISOString(), actor: row.submittedBy, actorUserId: row.submittedByUserId, action: 'create',
+        before: null, after: null, reason: null, importFileName: origin.fileName,
+      });
+    }
+    res.json({ items });
   });
 
   router.get('/:id', async (req, res) => {

@@ -35,12 +35,12 @@ async function showDetail(id: string) {
   (map?.getSource('review-points') as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: points });
   const first = points[0]?.geometry as GeoJSON.Point | undefined;
   if (first) map?.jumpTo({ center: first.coordinates as [number, number], zoom: 11 });
-  const audit = await api<{ items: { at: string; actor: string; action: string; reason: string | null }[] }>(`/api/observations/${id}/audit`).catch(() => ({ items: [] }));
+  const audit = await api<{ items: { at: string; actor: string; action: string; reason: string | null; importFileName: string | null }[] }>(`/api/observations/${id}/audit`).catch(() => ({ items: [] }));
   detail.replaceChildren(
     el('h2', {}, item.crossing.name),
     el('p', {}, item.observer ? 'Blue: the crossing. Orange: where the observer stood.' : 'No observer position was sent.'),
     el('h3', {}, 'History'),
-    el('ol', { className: 'audit' }, ...audit.items.map((e) => el('li', {}, `${e.at.slice(0, 16).replace('T', ' ')} ${e.action} by ${e.actor}${e.reason ? ` — ${e.reason}` : ''}`))),
+    el('ol', { className: 'audit' }, ...audit.items.map((e) => el('li', {}, `${e.at.slice(0, 16).replace('T', ' ')} ${e.action} by ${e.actor}${e.importFileName ? ` (import of ${e.importFileName})` : ''}${e.reason ? ` — ${e.reason}` : ''}`))),
     el('p', {}, item.likelyDuplicates.length ? `Likely duplicates: ${item.likelyDuplicates.join(', ')}` : 'No likely duplicates.'),
   );
 }
