@@ -1,6 +1,7 @@
 import type { ImportField, ImportOptions } from '../contracts/imports.js';
 
 const NUMERIC: ImportField[] = ['value', 'observerLat', 'observerLon', 'observerAccuracyM', 'confidence'];
+const TOP_LEVEL = ['id', 'crossingId', 'observedAt', 'metric', 'value', 'vehicleClass', 'method', 'source', 'sourceUrl', 'retrievedAt', 'confidence', 'notes'] as const satisfies readonly ImportField[];
 
 /**
  * A file row, through the column mapping and defaults, as the object the observation
@@ -17,26 +18,18 @@ export function rowToObservation(fields: Record<string, unknown>, opts: Pick<Imp
     if (NUMERIC.includes(f) && typeof raw === 'string') return Number(raw.trim().replace(/^\+/, ''));
     return typeof raw === 'string' ? raw.trim() : raw;
   };
-  const o: Record<string, unknown> = {
-    id: get('id'),
-    crossingId: get('crossingId'),
-    observedAt: get('observedAt'),
-    metric: get('metric'),
-    value: get('value'),
-    vehicleClass: get('vehicleClass'),
-    method: get('method'),
-    source: get('source'),
-    sourceUrl: get('sourceUrl'),
-    retrievedAt: get('retrievedAt'),
-    confidence: get('confidence'),
-    notes: get('notes'),
-  };
+  // Only the fields given are set (an absent field is absent, not undefined); built up rather than deleted from,
+  // which would turn the object into a slow dictionary for the validation that reads it next.
+  const o: Record<string, unknown> = {};
+  for (const f of TOP_LEVEL) {
+    const v = get(f);
+    if (v !== undefined) o[f] = v;
+  }
   const [start, end] = [get('periodStart'), get('periodEnd')];
   if (start !== undefined || end !== undefined) o.period = { start, end };
   const [from, to] = [get('directionFrom'), get('directionTo')];
   if (from !== undefined || to !== undefined) o.direction = { from, to };
   const [lat, lon, acc] = [get('observerLat'), get('observerLon'), get('observerAccuracyM')];
   if (lat !== undefined || lon !== undefined) o.observer = { lat, lon, ...(acc !== undefined && { accuracyM: acc }) };
-  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
   return o;
 }

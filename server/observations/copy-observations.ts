@@ -14,8 +14,17 @@ export interface ObservationWriter {
 }
 
 /** One CSV cell as COPY reads it: an unquoted empty cell is NULL, so every text is quoted (an empty one too). */
-const cell = (v: string | number | null) => (v === null ? '' : typeof v === 'number' ? String(v) : `"${v.replace(/"/g, '""')}"`);
-const csvLines = (rows: (string | number | null)[][]) => rows.map((r) => `${r.map(cell).join(',')}\n`).join('');
+const cell = (v: string | number | null) => (v === null ? '' : typeof v === 'number' ? String(v) : v.includes('"') ? `"${v.replace(/"/g, '""')}"` : `"${v}"`);
+
+/** COPY's input for `rows`, written into one string as it goes (no array per row: bulk imports make millions). */
+function csvLines(rows: (string | number | null)[][]): string {
+  let text = '';
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) text += i === 0 ? cell(row[i]) : `,${cell(row[i])}`;
+    text += '\n';
+  }
+  return text;
+}
 
 const UNIQUE_VIOLATION = '23505';
 const isUniqueViolation = (err: unknown) => (err as { code?: unknown } | null)?.code === UNIQUE_VIOLATION;
