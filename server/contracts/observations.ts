@@ -7,7 +7,8 @@ import {
 /** One observation as a client submits it. Unknown fields are refused so typos are not silently dropped. */
 export const observationInput = z
   .strictObject({
-    id: z.uuid({ message: 'must be a UUID' }).optional(),
+    // Lower-cased: the database gives ids back that way, and an id in capitals is the same id (RFC 9562).
+    id: z.uuid({ message: 'must be a UUID' }).transform((id) => id.toLowerCase()).optional(),
     crossingId: text().min(1).max(200),
     observedAt: instant,
     period: z.strictObject({ start: instant, end: instant }).optional(),

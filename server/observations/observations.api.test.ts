@@ -42,6 +42,17 @@ describe('POST /api/observations', () => {
     expect(await countObservations(t.db)).toBe(before);
   });
 
+  it('takes an id in capitals as the same id: 201, then 200 for the resend in either case', async () => {
+    // UUIDs are case-insensitive (RFC 9562), and some platforms write them in capitals.
+    const body = observationBody();
+    const upper = { ...body, id: body.id.toUpperCase() };
+    const first = await t.request.post('/api/observations').set(t.as.observer).send(upper);
+    expect(first.status).toBe(201);
+    expect(first.body.id).toBe(body.id);
+    expect((await t.request.post('/api/observations').set(t.as.observer).send(body)).status).toBe(200);
+    expect((await t.request.post('/api/observations').set(t.as.observer).send(upper)).status).toBe(200);
+  });
+
   it('answers 409 when the same id arrives with different content, and keeps the original', async () => {
     const body = observationBody();
     await t.request.post('/api/observations').set(t.as.observer).send(body);
