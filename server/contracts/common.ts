@@ -1,12 +1,12 @@
 import { z } from 'zod';
 
+const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
+const SURROGATE_MESSAGE = 'must be well-formed Unicode (a lone surrogate such as \\ud800 is not)';
+
 /**
  * Free text. PostgreSQL cannot store U+0000, nor a lone UTF-16 surrogate in JSON: refused here by name, instead
  * of failing the whole write in the database.
  */
-const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
-const SURROGATE_MESSAGE = 'must be well-formed Unicode (a lone surrogate such as \\ud800 is not)';
-
 export const text = () =>
   z
     .string()
