@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { SERVER_ENV, SERVER_NODE_FLAGS } from '../runtime-flags.js';
+import { SERVER_ENV, serverNodeFlags } from '../runtime-flags.js';
 
 export type RunningServer = {
   child: ChildProcess;
@@ -15,8 +15,9 @@ export type RunningServer = {
 /** Starts `server/main.ts` as a real process on a free port and waits for its ready line. */
 export function spawnServer(env: Record<string, string>, opts: { keepLogs?: boolean } = {}): Promise<RunningServer> {
   // Started as `npm run serve` starts it, with the same Node flags and environment.
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, ...SERVER_ENV, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DEMO_DATA: 'auto', ...env },
+  const childEnv = { ...process.env, ...SERVER_ENV, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DEMO_DATA: 'auto', ...env };
+  const child = spawn(process.execPath, [...serverNodeFlags(childEnv), '--import', 'tsx', 'server/main.ts'], {
+    env: childEnv,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines: Record<string, unknown>[] = [];
