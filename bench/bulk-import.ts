@@ -12,7 +12,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { createScratchDatabase } from '../server/test/scratch-database.js';
-import { spawnServer } from '../server/test/spawn-server.js';
+import { spawnServer, type RunningServer } from '../server/test/spawn-server.js';
 
 const ADMIN = { email: 'bench@bench.invalid', password: 'bench-password-123' };
 const CROSSINGS = Array.from({ length: 50 }, (_, i) => `synthetic-bench-${String(i + 1).padStart(2, '0')}`);
@@ -74,12 +74,19 @@ async function productImport(baseUrl: string, file: string, rows: number) {
   return rows / s;
 }
 
-function printRatio(label: string, rows: number, copyRate: number, productRate: number, rss: number) {
+function printRatio(label: string, rows: number, copyRate: number, productRate: number) {
   console.log(`${label}: ${rows.toLocaleString('en')} synthetic rows`);
   console.log(`  raw COPY:            ${Math.round(copyRate).toLocaleString('en')} rows/s`);
   console.log(`  product bulk import: ${Math.round(productRate).toLocaleString('en')} rows/s (HTTP upload, parse, validation, idempotency ids, audit event, rollups)`);
   console.log(`  ratio product/COPY:  ${((productRate / copyRate) * 100).toFixed(1)} %   (target ≥ 50 % on PostgreSQL)`);
-  console.log(`  server RSS after the import: ${(rss / 1e6).toFixed(0)} MB`);
+}
+
+/** The server's RSS right after the import, then after 30 s of idle (V8 gives back heap it no longer needs). */
+async function printMemory(server: RunningServer) {
+  const right = rssOf(server.child.pid!);
+  await new Promise((r) => setTimeout(r, 30_000));
+  const m = ((await (await fetch(`${server.baseUrl}/health`)).json()) as { memory: Record<string, number> }).memory;
+  console.log(`  server RSS right after the import: ${(right / 1e6).toFixed(0)} MB; after 30 s idle: ${(rssOf(server.child.pid!) / 1e6).toFixed(0)} MB (heap used ${m.heapUsedMb} of ${m.heapTotalMb} MB, external ${m.externalMb} MB)`);
 }
 
 const serverEnv = { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, DEMO_DATA: 'never', IMPORT_MAX_ROWS: '20000000', IMPORT_MAX_BYTES: '4000000000', LOG_LEVEL: 'info' };
@@ -98,7 +105,8 @@ async function onPostgres(admin: string, rows: number, csv: string) {
       const copyRate = rows / ((performance.now() - t0) / 1000);
       await client.query(emptySql);
       const productRate = await productImport(server.baseUrl, csv, rows);
-      printRatio('PostgreSQL', rows, copyRate, productRate, rssOf(server.child.pid!));
+      printRatio('PostgreSQL', rows, copyRate, productRate);
+      await printMemory(server);
       const { rows: [stored] } = await client.query(`SELECT (SELECT count(*) FROM observations)::int AS n,
         (SELECT count(*) FROM audit_events WHERE action = 'observations.imported' AND (after->>'rowsCreated')::int = $1)::int AS audit`, [rows]);
       console.log(`  stored after the import: ${stored.n.toLocaleString('en')} observations; the import's audit event: ${stored.audit === 1 ? 'recorded' : 'MISSING'}`);
@@ -128,7 +136,8 @@ async function embedded(rows: number, csv: string) {
     const server = await spawnServer({ ...serverEnv, DATA_DIR: dir, DATABASE_URL: '' });
     try {
       const productRate = await productImport(server.baseUrl, csv, rows);
-      printRatio('embedded (PGlite)', rows, copyRate, productRate, rssOf(server.child.pid!));
+      printRatio('embedded (PGlite)', rows, copyRate, productRate);
+      await printMemory(server);
     } finally {
       await server.stop();
     }

@@ -1,12 +1,15 @@
 // Which statement form should the bulk import use underneath? The database side alone (no HTTP, parsing or
 // validation): the same synthetic rows (labeled synthetic) inserted in one transaction, chunk by chunk,
-//   1. one INSERT … SELECT FROM jsonb_to_recordset(…) ON CONFLICT (id) DO NOTHING per chunk, plus the rows' audit
-//      events (what single submissions and the embedded database's bulk import do);
-//   2. COPY of the chunk into a temporary staging table, then INSERT … SELECT … ON CONFLICT (id) DO NOTHING, plus audit
-//      events (a plain COPY cannot skip rows already there, so idempotency needs the staging step; what the bulk
-//      import does on PostgreSQL, server/observations/copy-observations.ts);
-//   3. raw COPY straight into observations: the ceiling (no idempotency, no audit).
-// Rollup triggers run in all three. Rows/s per form and chunk size, best of two rounds.
+//   1. one INSERT … SELECT FROM jsonb_to_recordset(…) ON CONFLICT (id) DO NOTHING per chunk, plus an audit event
+//      per row (what a single submission does, and what the bulk import did before it used COPY);
+//   2. COPY of the chunk into a temporary staging table, then INSERT … SELECT … ON CONFLICT (id) DO NOTHING (a plain
+//      COPY cannot skip rows already there: the import's path for a chunk that meets ids already taken);
+//   3. SAVEPOINT, then COPY straight into observations (the import's path for new rows,
+//      server/observations/copy-observations.ts; the savepoint is what lets a chunk that meets a taken id fall back
+//      to form 2);
+//   4. raw COPY straight into observations: the ceiling (no idempotency, no audit).
+// An import's rows get no audit event each (the import has one, server/imports/run-import.ts), so forms 2 and 3
+// write none. Rollup triggers run in all four. Rows/s per form and chunk size, best of two rounds.
 // Usage: npx tsx bench/insert-forms.ts postgresql://… [rows, default 200000]
 import pg from 'pg';
 import { pipeline } from 'node:stream/promises';
@@ -36,6 +39,9 @@ const audit = (ids: string[]) => c.query(`INSERT INTO audit_events (observation_
 const csvCell = (v: unknown) => (v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
 
 type Chunk = ReturnType<typeof rows>;
+/** COPY's CSV input for a chunk; with `updatedAt`, the row's time again as `updated_at` (straight into observations). */
+const csvText = (chunk: Chunk, updatedAt = false) =>
+  chunk.map((o) => Object.values(o).map(csvCell).join(',') + (updatedAt ? ',' + o.observed_at : '') + '\n').join('');
 /** Rows/s of one form at one chunk size: all rows in one transaction, the table emptied first. */
 async function rate(size: number, fn: (chunk: Chunk) => Promise<void>) {
   await c.query('TRUNCATE observations, audit_events, monthly_rollups CASCADE');
@@ -46,26 +52,28 @@ async function rate(size: number, fn: (chunk: Chunk) => Promise<void>) {
   return ROWS / ((performance.now() - t0) / 1000);
 }
 const forms: [string, (chunk: Chunk) => Promise<void>][] = [
-  ['jsonb_to_recordset + audit (before)', async (chunk) => {
+  ['jsonb_to_recordset + audit per row (submissions)', async (chunk) => {
     const r = await c.query(`INSERT INTO observations (${NAMES}, updated_at) SELECT x.*, now() FROM jsonb_to_recordset($1::jsonb) AS x(${COLS}) ON CONFLICT (id) DO NOTHING RETURNING id::text`, [JSON.stringify(chunk)]);
     await audit(r.rows.map((x) => x.id));
   }],
-  ['COPY to staging + INSERT SELECT + audit (product)', async (chunk) => {
+  ['COPY to staging + INSERT SELECT (import, taken ids)', async (chunk) => {
     await c.query(`CREATE TEMP TABLE IF NOT EXISTS staging (${COLS}) ON COMMIT DROP`);
     await c.query('TRUNCATE staging');
-    const text = chunk.map((o) => Object.values(o).map(csvCell).join(',') + '\n').join('');
-    await pipeline(Readable.from([text]), c.query(copyFrom(`COPY staging FROM STDIN WITH (FORMAT csv)`)));
-    const r = await c.query(`INSERT INTO observations (${NAMES}, updated_at) SELECT s.*, now() FROM staging s ON CONFLICT (id) DO NOTHING RETURNING id::text`);
-    await audit(r.rows.map((x) => x.id));
+    await pipeline(Readable.from([csvText(chunk)]), c.query(copyFrom(`COPY staging FROM STDIN WITH (FORMAT csv)`)));
+    await c.query(`INSERT INTO observations (${NAMES}, updated_at) SELECT s.*, now() FROM staging s ON CONFLICT (id) DO NOTHING`);
+  }],
+  ['SAVEPOINT + COPY straight in (import, new rows)', async (chunk) => {
+    await c.query('SAVEPOINT copy_straight_in');
+    await pipeline(Readable.from([csvText(chunk, true)]), c.query(copyFrom(`COPY observations (${NAMES}, updated_at) FROM STDIN WITH (FORMAT csv)`)));
+    await c.query('RELEASE SAVEPOINT copy_straight_in');
   }],
   ['raw COPY into observations (ceiling)', async (chunk) => {
-    const text = chunk.map((o) => Object.values(o).map(csvCell).join(',') + ',' + o.observed_at + '\n').join('');
-    await pipeline(Readable.from([text]), c.query(copyFrom(`COPY observations (${NAMES}, updated_at) FROM STDIN WITH (FORMAT csv)`)));
+    await pipeline(Readable.from([csvText(chunk, true)]), c.query(copyFrom(`COPY observations (${NAMES}, updated_at) FROM STDIN WITH (FORMAT csv)`)));
   }],
 ];
 console.log(`${ROWS.toLocaleString('en')} synthetic rows per run, one transaction, best of 2 rounds; rows/s`);
 const SIZES = [1000, 10000];
-console.log(`${'form'.padEnd(52)}${SIZES.map((n) => `chunk ${n}`.padStart(14)).join('')}`);
+console.log(`${'form'.padEnd(56)}${SIZES.map((n) => `chunk ${n}`.padStart(14)).join('')}`);
 for (const [label, fn] of forms) {
   const cells: string[] = [];
   for (const size of SIZES) {
@@ -73,7 +81,7 @@ for (const [label, fn] of forms) {
     for (let round = 0; round < 2; round++) best = Math.max(best, await rate(size, fn));
     cells.push(Math.round(best).toLocaleString('en').padStart(14));
   }
-  console.log(label.padEnd(52) + cells.join(''));
+  console.log(label.padEnd(56) + cells.join(''));
 }
 await c.end();
 await scratch.drop();

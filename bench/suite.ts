@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 const admin = process.argv[2] ?? process.env.BENCH_DATABASE_URL;
 const steps: [string, string, string[]][] = [
   ['1. Bulk import: product path vs raw COPY (PostgreSQL 1M rows, embedded 200k)', 'bench/bulk-import.ts', [admin ?? '', '1000000', '200000']],
-  ['1b. The insert statement underneath: jsonb_to_recordset vs COPY to staging vs raw COPY (PostgreSQL, 100k rows)', 'bench/insert-forms.ts', admin ? [admin, '100000'] : []],
+  ['1b. The insert statement underneath: jsonb_to_recordset, COPY to staging, COPY straight in, raw COPY (PostgreSQL, 100k rows)', 'bench/insert-forms.ts', admin ? [admin, '100000'] : []],
   ['1c. Why a bulk import defers its rollups: time per chunk in one long transaction (PostgreSQL)', 'bench/rollup-chunks.ts', admin ? [admin] : []],
   ['2–3, 5. Series and crossings summary under 50 connections vs a static file; 304s; memory (PostgreSQL, 10M rows)', 'bench/series-load.ts', admin ? [admin, '10000000'] : []],
   ['2–3, 5. The same on the embedded database (1M rows)', 'bench/series-load.ts', ['embedded', '1000000']],

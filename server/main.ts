@@ -6,6 +6,7 @@ import { createLogger } from './logger.js';
 import { seedDatabase } from './seed/seed-database.js';
 import { bootstrapAdmin } from './auth/bootstrap-admin.js';
 import { startStorage } from './start-storage.js';
+import { prepareNewDataFolder } from './db/prepare-new-folder.js';
 import { startCbpPoller } from './interop/cbp-poller.js';
 
 const startedAt = performance.now();
@@ -18,6 +19,7 @@ try {
   process.exit(2);
 }
 const log = createLogger(config.logLevel);
+if (!config.databaseUrl) await prepareNewDataFolder(config.dataDir, log);
 const db = await startStorage(config, log);
 await seedDatabase(db, config.demoData, log);
 if (config.bootstrapAdmin) await bootstrapAdmin(db.prisma, config.bootstrapAdmin, log);
