@@ -1,7 +1,7 @@
 // Where a process's CPU went, by package: reads a V8 CPU profile (node --cpu-prof) and prints the share of the
 // busy samples (idle excluded) per npm package, Node's own modules, landport's files, the garbage collector and
 // native code. This is the profile behind the "Not met" explanations in docs/performance.md:
-//   SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" npx tsx bench/series-load.ts postgresql://… 1000000
+//   SERVER_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npx tsx bench/series-load.ts postgresql://… 1000000
 //   npx tsx bench/cpu-profile-summary.ts /tmp/prof/*.cpuprofile
 import fs from 'node:fs';
 

@@ -80,18 +80,17 @@ async function generate(query: (sql: string) => Promise<unknown>) {
 }
 
 // The server runs with the flags of `npm run serve` (server/runtime-flags.ts). Experiments on the server process
-// only: MALLOC_ARENA_MAX, and SERVER_NODE_OPTIONS (added after those flags, so e.g. --max-old-space-size=512 wins).
-const arena: Record<string, string> = {
-  ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
-  ...(process.env.SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SERVER_NODE_OPTIONS } : {}),
-};
+// only: MALLOC_ARENA_MAX, and SERVER_NODE_FLAGS (space-separated, after those flags, so --max-old-space-size=512
+// wins; --cpu-prof --cpu-prof-dir=… for the profile bench/cpu-profile-summary.ts reads).
+const arena: Record<string, string> = process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {};
+const serverOpts = { keepLogs: false, nodeFlags: process.env.SERVER_NODE_FLAGS?.split(/\s+/).filter(Boolean) };
 let server: RunningServer;
 let cleanup: () => Promise<void>;
 let generatedIn: number;
 if (admin) {
   const scratch = await createScratchDatabase(admin, 'landport_bench_series');
   // Request logs stay on (info): they are part of what a production server does per request.
-  server = await spawnServer({ DATABASE_URL: scratch.url, DEMO_DATA: 'never', ...arena }, { keepLogs: false });
+  server = await spawnServer({ DATABASE_URL: scratch.url, DEMO_DATA: 'never', ...arena }, serverOpts);
   const db = new pg.Client({ connectionString: scratch.url });
   await db.connect();
   generatedIn = await generate((sql) => db.query(sql));
@@ -108,7 +107,7 @@ if (admin) {
   const db = await PGlite.create(path.join(dir, 'pg'));
   generatedIn = await generate((sql) => db.exec(sql));
   await db.close();
-  server = await spawnServer({ DATA_DIR: dir, DATABASE_URL: '', DEMO_DATA: 'never', ...arena }, { keepLogs: false });
+  server = await spawnServer({ DATA_DIR: dir, DATABASE_URL: '', DEMO_DATA: 'never', ...arena }, serverOpts);
   cleanup = async () => {
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,8 @@
 // `npm run bench [-- postgresql://admin-url]`: every benchmark of the performance issue, one after
 // another, each printing its inputs, figures and ratios (see each file's header). Without a
 // PostgreSQL URL, BENCH_DATABASE_URL is used; without either, the PostgreSQL parts are skipped.
-// Every row it makes is synthetic and says so. Takes about 20 minutes on 2 cores.
+// Every row it makes is synthetic and says so. Takes 20 minutes on a fast day and about an hour on a slow one
+// on 2 cores, most of it generating the 10,000,000 rows.
 import { spawnSync } from 'node:child_process';
 
 const admin = process.argv[2] ?? process.env.BENCH_DATABASE_URL;

@@ -13,10 +13,14 @@ export type RunningServer = {
 };
 
 /** Starts `server/main.ts` as a real process on a free port and waits for its ready line. */
-export function spawnServer(env: Record<string, string>, opts: { keepLogs?: boolean } = {}): Promise<RunningServer> {
+export function spawnServer(
+  env: Record<string, string>,
+  /** `nodeFlags` go after the server's own (a benchmark's experiment: a later V8 flag wins, `--cpu-prof`). */
+  opts: { keepLogs?: boolean; nodeFlags?: string[] } = {},
+): Promise<RunningServer> {
   // Started as `npm run serve` starts it, with the same Node flags and environment.
   const childEnv = { ...process.env, ...SERVER_ENV, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', DEMO_DATA: 'auto', ...env };
-  const child = spawn(process.execPath, [...serverNodeFlags(childEnv), '--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...serverNodeFlags(childEnv), ...(opts.nodeFlags ?? []), '--import', 'tsx', 'server/main.ts'], {
     env: childEnv,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
