@@ -81,7 +81,7 @@ function printRatio(label: string, rows: number, copyRate: number, productRate: 
   console.log(`  ratio product/COPY:  ${((productRate / copyRate) * 100).toFixed(1)} %   (target ≥ 50 % on PostgreSQL)`);
 }
 
-/** The server's RSS right after the import, then after 30 s of idle (V8 gives back heap it no longer needs). */
+/** The server's RSS right after the import, then after 30 s idle: what the process gives back by itself. */
 async function printMemory(server: RunningServer) {
   const right = rssOf(server.child.pid!);
   await new Promise((r) => setTimeout(r, 30_000));
