@@ -13,6 +13,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { createScratchDatabase } from '../server/test/scratch-database.js';
 import { spawnServer, type RunningServer } from '../server/test/spawn-server.js';
+import { heapOf, rssOf } from './server-memory.js';
 
 const ADMIN = { email: 'bench@bench.invalid', password: 'bench-password-123' };
 const CROSSINGS = Array.from({ length: 50 }, (_, i) => `synthetic-bench-${String(i + 1).padStart(2, '0')}`);
@@ -85,12 +86,10 @@ function printRatio(label: string, rows: number, copyRate: number, productRate: 
 async function printMemory(server: RunningServer) {
   const right = rssOf(server.child.pid!);
   await new Promise((r) => setTimeout(r, 30_000));
-  const m = ((await (await fetch(`${server.baseUrl}/health`)).json()) as { memory: Record<string, number> }).memory;
-  console.log(`  server RSS right after the import: ${(right / 1e6).toFixed(0)} MB; after 30 s idle: ${(rssOf(server.child.pid!) / 1e6).toFixed(0)} MB (heap used ${m.heapUsedMb} of ${m.heapTotalMb} MB, external ${m.externalMb} MB)`);
+  console.log(`  server RSS right after the import: ${(right / 1e6).toFixed(0)} MB; after 30 s idle: ${(rssOf(server.child.pid!) / 1e6).toFixed(0)} MB (${await heapOf(server)})`);
 }
 
 const serverEnv = { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, DEMO_DATA: 'never', IMPORT_MAX_ROWS: '20000000', IMPORT_MAX_BYTES: '4000000000', LOG_LEVEL: 'info' };
-const rssOf = (pid: number) => Number(fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)![1]) * 1024;
 
 async function onPostgres(admin: string, rows: number, csv: string) {
   const scratch = await createScratchDatabase(admin, 'landport_bench_bulk');

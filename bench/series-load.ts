@@ -12,6 +12,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { createScratchDatabase } from '../server/test/scratch-database.js';
 import { spawnServer, type RunningServer } from '../server/test/spawn-server.js';
+import { heapOf, rssOf } from './server-memory.js';
 
 const admin = process.argv[2]?.startsWith('postgres') ? process.argv[2] : undefined;
 const ROWS = Number(process.argv[3] ?? (admin ? 10_000_000 : 1_000_000));
@@ -21,12 +22,7 @@ if (!fs.existsSync(STATIC_DIR)) {
   console.error('app/dist is missing: npm run build:app first');
   process.exit(2);
 }
-const rssOf = (pid: number) => Number(fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)![1]) * 1024;
 const mb = (b: number) => `${(b / 1e6).toFixed(0)} MB`;
-const heap = async (server: RunningServer) => {
-  const m = ((await (await fetch(`${server.baseUrl}/health`)).json()) as { memory: Record<string, number> }).memory;
-  return `heap used ${m.heapUsedMb} MB of ${m.heapTotalMb} MB, external ${m.externalMb} MB`;
-};
 
 async function load(server: RunningServer, label: string, url: string, headers: Record<string, string> = {}) {
   let peak = 0;
@@ -126,14 +122,14 @@ try {
     const crossingsEtag = crossingsRes.headers.get('etag')!;
     await crossingsRes.arrayBuffer();
     console.log(`series response ${body.length} bytes, ETag ${first.headers.get('etag')}`);
-    console.log(`server RSS at idle: ${mb(rssOf(server.child.pid!))} (${await heap(server)})`);
+    console.log(`server RSS at idle: ${mb(rssOf(server.child.pid!))} (${await heapOf(server)})`);
     const staticRate = await load(server, 'static file, same bytes (express.static)', `${server.baseUrl}/bench-series-copy.json`);
     const seriesRate = await load(server, 'GET /api/series', series);
     await load(server, 'GET /api/series, If-None-Match → 304', series, { 'If-None-Match': first.headers.get('etag')! });
     const crossingsRate = await load(server, 'GET /api/crossings (summary of every crossing)', crossings);
     await load(server, 'GET /api/crossings, If-None-Match → 304', crossings, { 'If-None-Match': crossingsEtag });
     console.log(`ratio series/static: ${((seriesRate / staticRate) * 100).toFixed(1)} %; crossings/static: ${((crossingsRate / staticRate) * 100).toFixed(1)} % (target ≥ 50 %, p95 ≤ 20 ms)`);
-    console.log(`server RSS at idle after the load: ${mb(rssOf(server.child.pid!))} (${await heap(server)})`);
+    console.log(`server RSS at idle after the load: ${mb(rssOf(server.child.pid!))} (${await heapOf(server)})`);
   }
 } finally {
   fs.rmSync(staticFile, { force: true });

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createScratchDatabase } from '../server/test/scratch-database.js';
 import { spawnServer } from '../server/test/spawn-server.js';
+import { rssOf } from './server-memory.js';
 
 type Run = { readyMs: number; wallMs: number; rssMb: number };
 
@@ -13,8 +14,7 @@ async function startAndMeasure(env: Record<string, string>): Promise<Run> {
   const server = await spawnServer({ DEMO_DATA: 'auto', ...env });
   const wallMs = performance.now() - t0;
   await new Promise((r) => setTimeout(r, 5000)); // idle
-  const status = fs.readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
-  const rssMb = Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+  const rssMb = rssOf(server.child.pid!) / 2 ** 20;
   await server.stop();
   return { readyMs: server.readyMs, wallMs: Math.round(wallMs), rssMb: Math.round(rssMb) };
 }

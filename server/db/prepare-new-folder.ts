@@ -5,10 +5,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../logger.js';
 
-const PREPARE_SCRIPT = fileURLToPath(new URL('../cli/prepare-storage.ts', import.meta.url));
+const SEED_SCRIPT = fileURLToPath(new URL('../cli/seed.ts', import.meta.url));
 
 /** True when the embedded database in `dataDir` has never been created (`memory://` never persists). */
-export const isNewDataFolder = (dataDir: string) =>
+const isNewDataFolder = (dataDir: string) =>
   !dataDir.startsWith('memory://') && !fs.existsSync(path.join(dataDir, 'pg'));
 
 /**
@@ -24,7 +24,7 @@ export async function prepareNewDataFolder(dataDir: string, log: Logger) {
   if (!isNewDataFolder(dataDir)) return;
   const started = performance.now();
   // Same Node flags (tsx's loader included) and environment as this process.
-  const child = fork(PREPARE_SCRIPT, [], { stdio: 'inherit' });
+  const child = fork(SEED_SCRIPT, ['--as-configured'], { stdio: 'inherit' });
   const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
   if (code !== 0) throw new Error(`preparing the new data folder ${dataDir} failed (exit ${code ?? signal}); see the lines above`);
   log.info({ dataDir, childPid: child.pid, ms: Math.round(performance.now() - started) }, 'new data folder prepared in a child process');
