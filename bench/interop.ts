@@ -1,4 +1,4 @@
-// Import rates of the real BTS extract (server/interop/fixtures/bts_border_crossing_trucks_2020_2021.csv, 6,703 rows)
+// Import rates of the real BTS extract (data/bts_border_crossing_trucks_2020_2021.csv, 6,703 rows)
 // through POST /api/imports/bts, dry run, commit, then the same file again (all existing), on
 // the embedded database and, given an admin URL, on PostgreSQL; and the trade file the same way.
 // Usage: npx tsx bench/interop.ts [postgresql://… admin URL]
@@ -9,7 +9,7 @@ import { createScratchDatabase } from '../server/test/scratch-database.js';
 import { spawnServer } from '../server/test/spawn-server.js';
 
 const ADMIN = { email: 'bench@bench.invalid', password: 'bench-password-123' };
-const FILES = { bts: 'server/interop/fixtures/bts_border_crossing_trucks_2020_2021.csv', trade: 'data/cn_dprk_monthly_trade.csv' };
+const FILES = { bts: 'data/bts_border_crossing_trucks_2020_2021.csv', trade: 'data/cn_dprk_monthly_trade.csv' };
 
 async function run(label: string, env: Record<string, string>) {
   const server = await spawnServer({ ...env, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, DEMO_DATA: 'never' });

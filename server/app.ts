@@ -35,6 +35,8 @@ import { uploadLimit } from './http/upload-limit.js';
 import { renderDocsPage } from './openapi/docs-page.js';
 import { seriesRouter } from './series/series.routes.js';
 import { tradeRouter } from './trade/trade.routes.js';
+import { analysisRouter } from './analysis/analysis.routes.js';
+import { DEFAULT_RELEASE_LAG_DAYS } from './analysis/nowcast.js';
 
 export type AppDeps = {
   db: Database;
@@ -66,12 +68,14 @@ export type AppDeps = {
   trustProxy?: boolean | number | string;
   /** How long public read answers (series, crossings, rollups, trade) are reused; 0 = never. */
   responseCacheSeconds?: number;
+  /** Release lag per trade reporter, in days after the month, for the analysis's expected publication dates. */
+  releaseLagDays?: Record<string, number>;
 };
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
 
 /** The routes behind the public read cache (mounted with `publicReads` below). */
-const CACHED_READ_PREFIX = /^\/api\/(crossings|trade|series|rollups)(\/|$)/;
+const CACHED_READ_PREFIX = /^\/api\/(crossings|trade|series|rollups|analysis)(\/|$)/;
 
 /**
  * A read-only router built twice when there is a read replica: anonymous callers (the public, a spike) read the
@@ -109,7 +113,7 @@ export function createApp({
   photoDir, submissionLimits = { photoMaxBytes: 10_000_000, photosPerSubmission: 5 },
   importLimits = { maxBytes: 100_000_000, maxRows: 500_000 },
   embeds = { refreshSeconds: 60, cacheSeconds: 5, frameAncestors: '*' }, publicUrl, trustProxy = false,
-  responseCacheSeconds = 0,
+  responseCacheSeconds = 0, releaseLagDays = DEFAULT_RELEASE_LAG_DAYS,
 }: AppDeps): Express {
   const app = express();
   app.set('trust proxy', trustProxy);
@@ -167,6 +171,7 @@ export function createApp({
   api.use('/trade', publicReads, compress, readRoute(tradeRouter));
   api.use('/series', publicReads, compress, readRoute(seriesRouter));
   api.use('/rollups', publicReads, compress, readRoute(rollupsRouter));
+  api.use('/analysis', publicReads, compress, readRoute(analysisRouter({ releaseLagDays })));
   api.use('/views', viewsRouter(db.prisma, publicUrl));
   api.use('/exports', readRoute(exportsRouter));
   // Built on first request, then kept: the contracts do not change while the server runs.

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_RELEASE_LAG_DAYS } from './analysis/nowcast.js';
 import { newPassword } from './contracts/auth.js';
 
 /** Environment variables the server reads; README's configuration table mirrors this. */
@@ -48,6 +49,11 @@ const envSchema = z.object({
   CBP_FEED_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional().or(z.literal('').transform(() => undefined)),
   CBP_POLL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional().or(z.literal('').transform(() => undefined)),
+  TRADE_RELEASE_LAG_DAYS: z
+    .string()
+    .regex(/^([A-Z]{2}=\d{1,3})(,[A-Z]{2}=\d{1,3})*$/, 'must be REPORTER=DAYS pairs separated by commas, such as CN=20,US=35')
+    .default(Object.entries(DEFAULT_RELEASE_LAG_DAYS).map(([r, d]) => `${r}=${d}`).join(','))
+    .transform((v) => Object.fromEntries(v.split(',').map((pair) => [pair.slice(0, 2), Number(pair.slice(3))]))),
   BASEMAP_STYLE_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional().or(z.literal('').transform(() => undefined)),
 });
 
@@ -75,6 +81,8 @@ export type Config = {
   embeds: { refreshSeconds: number; cacheSeconds: number; frameAncestors: string };
   publicUrl: string | undefined;
   responseCacheSeconds: number;
+  /** Days after a month's end that each reporter's customs figure is expected (analysis nowcasts). */
+  releaseLagDays: Record<string, number>;
   /** The CBP Border Wait Times feed to poll (off when unset), and how often. */
   cbpFeed: { url: string; seconds: number } | undefined;
   /** Express's `trust proxy`: which X-Forwarded-* headers to believe (false, true, a hop count, or addresses). */
@@ -121,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL,
     trustProxy: e.TRUST_PROXY,
     responseCacheSeconds: e.RESPONSE_CACHE_SECONDS,
+    releaseLagDays: e.TRADE_RELEASE_LAG_DAYS,
     cbpFeed: e.CBP_FEED_URL ? { url: e.CBP_FEED_URL, seconds: e.CBP_POLL_SECONDS } : undefined,
   };
 }

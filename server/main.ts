@@ -41,6 +41,7 @@ const app = createApp({
   publicUrl: config.publicUrl,
   trustProxy: config.trustProxy,
   responseCacheSeconds: config.responseCacheSeconds,
+  releaseLagDays: config.releaseLagDays,
 });
 const server: Server = app.listen(config.port, config.host, () => {
   const address = server.address();

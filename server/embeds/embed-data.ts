@@ -8,7 +8,7 @@ import { dimensionConditions, listMonthlyRollup } from '../rollups/monthly-rollu
 import { rollupGrid } from '../rollups/rollup-grid.js';
 import { monthStart, nextMonthStart } from '../time/month-bounds.js';
 import { getMonthlyTrade } from '../trade/trade.service.js';
-import { monthlyValue } from '../../app/src/analysis/monthly-value.js';
+import { monthlyValue } from '../analysis/monthly-value.js';
 import { relativeChange } from '../../app/src/analysis/change.js';
 import { changeColor, radiusFor } from '../../app/src/analysis/crossing-symbols.js';
 import { describeHeadline } from '../../app/src/analysis/headline-summary.js';

@@ -38,7 +38,7 @@ const observationRows = [
   [DANDONG, '2025-11-03T09:00:00+08:00', 'wait_minutes', '45.5', 'truck', 'camera', 'fuzz test', ''],
   ['cn-kp-tumen-namyang-rail', '2025-11-04T10:00:00Z', 'queue_length_m', '800', 'rail_wagon', 'satellite', 'fuzz test', '"quoted, with comma"'],
 ];
-const btsLines = fs.readFileSync('server/interop/fixtures/bts_border_crossing_trucks_2020_2021.csv', 'utf8').split('\n');
+const btsLines = fs.readFileSync('data/bts_border_crossing_trucks_2020_2021.csv', 'utf8').split('\n');
 const csvCells = (line: string) => line.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '')).slice(0, -1);
 const TRADE_HEADER = ['freqCode', 'period', 'reporterCode', 'partnerCode', 'flowCode', 'cmdCode', 'primaryValue'];
 const tradeRows = [['M', '202301', '156', '408', 'X', 'TOTAL', '100000'], ['M', '202301', '156', '408', 'M', 'TOTAL', '20000.5'], ['M', '202302', '156', '408', 'X', 'TOTAL', '90000']];

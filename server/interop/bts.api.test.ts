@@ -7,7 +7,7 @@ import { startTestApp, type TestApp } from '../test/test-app.js';
 import { BTS_SOURCE, btsCrossingId } from './import-bts.js';
 import { BTS_MEASURES } from './bts-measures.js';
 
-const BTS_FILE = new URL('./fixtures/bts_border_crossing_trucks_2020_2021.csv', import.meta.url).pathname;
+const BTS_FILE = new URL('../../data/bts_border_crossing_trucks_2020_2021.csv', import.meta.url).pathname;
 const RETRIEVED = '2026-11-01';
 type BtsRow = Record<string, string>;
 // The file mixes line ends (LF after the header, CRLF after rows): trimmed as the server trims.

@@ -27,9 +27,9 @@ afterAll(async () => {
 
 describe('npm run import:bts / import:trade / import:cbp', () => {
   it('imports the BTS extract, then finds it all stored the second time', async () => {
-    const first = JSON.parse((await cli('bts', 'server/interop/fixtures/bts_border_crossing_trucks_2020_2021.csv', '--retrieved=2026-11-01')).stdout);
+    const first = JSON.parse((await cli('bts', 'data/bts_border_crossing_trucks_2020_2021.csv', '--retrieved=2026-11-01')).stdout);
     expect(first).toMatchObject({ committed: true, rows: 6703, created: 6703 });
-    const again = JSON.parse((await cli('bts', 'server/interop/fixtures/bts_border_crossing_trucks_2020_2021.csv', '--retrieved=2026-11-01', '--dry-run')).stdout);
+    const again = JSON.parse((await cli('bts', 'data/bts_border_crossing_trucks_2020_2021.csv', '--retrieved=2026-11-01', '--dry-run')).stdout);
     expect(again).toMatchObject({ dryRun: true, created: 0, existing: 6703 });
   }, 120_000);
 

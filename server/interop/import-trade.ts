@@ -39,7 +39,7 @@ export async function importTrade(
   const started = performance.now();
   const layout: TradeLayout | null = tradeLayoutOf(await headerOf(file));
   if (!layout) {
-    throw new HttpError(400, 'invalid_file', 'The header is neither landport\'s trade layout (month or year, china_exports_usd, china_imports_usd, total_usd, source) nor UN Comtrade\'s (period, reporterCode, partnerCode, flowCode, primaryValue)', {
+    throw new HttpError(400, 'invalid_file', 'The header is neither landport\'s trade layout (month or year, reporter, partner, exports_usd, imports_usd, total_usd, source; or the older china_exports_usd, china_imports_usd) nor UN Comtrade\'s (period, reporterCode, partnerCode, flowCode, primaryValue)', {
       fields: [{ path: 'file', message: 'unknown trade layout' }],
     });
   }

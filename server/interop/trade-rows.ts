@@ -1,6 +1,6 @@
 import { textProblem } from '../contracts/common.js';
 import type { FieldIssue } from '../http/http-error.js';
-import { basisOf } from '../seed/seed-trade.js';
+import { basisOf } from '../trade/trade-basis.js';
 
 /** One trade figure as a file gives it, before it meets the database. */
 export type TradeRecord = {
@@ -23,17 +23,30 @@ const M49: Record<string, string> = {
   '356': 'IN', '524': 'NP', '398': 'KZ', '842': 'US', '484': 'MX', '124': 'CA',
 };
 
-/** Which layout a header is: ours (`month`/`year`, `china_exports_usd`…) or UN Comtrade's. */
+/** Our layout's flow columns, and the China-specific names the first files used (reporter CN, partner KP). */
+const OUR_FLOWS = [
+  { flow: 'export', columns: ['exports_usd', 'china_exports_usd'] },
+  { flow: 'import', columns: ['imports_usd', 'china_imports_usd'] },
+  { flow: 'total', columns: ['total_usd'] },
+] as const;
+const FLOW_COLUMNS: string[] = OUR_FLOWS.flatMap((f) => [...f.columns]);
+
+/** Which layout a header is: ours (`month`/`year`, `reporter`, `partner`, `exports_usd`…, `source`) or UN Comtrade's. */
 export function tradeLayoutOf(header: string[]): TradeLayout | null {
   const h = new Set(header);
   if (['period', 'reporterCode', 'partnerCode', 'flowCode', 'primaryValue'].every((c) => h.has(c))) return 'comtrade';
-  if ((h.has('month') || h.has('year')) && h.has('source') && ['china_exports_usd', 'china_imports_usd', 'total_usd'].some((c) => h.has(c))) return 'landport';
+  if ((h.has('month') || h.has('year')) && h.has('source') && FLOW_COLUMNS.some((c) => h.has(c))) return 'landport';
   return null;
 }
 
-const OUR_FLOWS = [['china_exports_usd', 'export'], ['china_imports_usd', 'import'], ['total_usd', 'total']] as const;
+const ISO2 = /^[A-Z]{2}$/;
 
-/** Our layout (data/cn_dprk_*_trade.csv): a row per period and source, a figure per filled flow; empty cells stay gaps. */
+/**
+ * Our layout (data/*_trade.csv): a row per period and source, a figure per filled flow; empty cells stay gaps.
+ * `exports_usd` and `imports_usd` are the reporter's; `reporter` and `partner` are ISO alpha-2 codes. The first
+ * files' headers (`china_exports_usd`, `china_imports_usd`, no reporter or partner) still read, as CN and KP.
+ * An optional `basis` column says whose statistic the row is (else it is read from the source).
+ */
 export function parseLandportTradeRow(r: Record<string, string>): { records: TradeRecord[] } | { issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const periodKind = r.month !== undefined ? 'month' : 'year';
@@ -43,17 +56,33 @@ export function parseLandportTradeRow(r: Record<string, string>): { records: Tra
   const source = r.source?.trim() ?? '';
   const sourceProblem = source ? textProblem(source) : 'is required: every figure names its source';
   if (sourceProblem) issues.push({ path: 'source', message: sourceProblem });
+  const chinaHeaders = r.reporter === undefined && (r.china_exports_usd !== undefined || r.china_imports_usd !== undefined);
+  const country = (column: 'reporter' | 'partner', legacy: string) => {
+    const v = chinaHeaders ? legacy : r[column]?.trim() ?? '';
+    if (!ISO2.test(v)) issues.push({ path: column, message: 'must be an ISO 3166-1 alpha-2 code in capitals, such as US' });
+    return v;
+  };
+  const reporter = country('reporter', 'CN');
+  const partner = country('partner', 'KP');
+  if (reporter && reporter === partner) issues.push({ path: 'partner', message: 'must differ from reporter' });
+  const basisText = r.basis?.trim() ?? '';
+  const basisProblem = basisText ? textProblem(basisText) : null;
+  if (basisProblem) issues.push({ path: 'basis', message: basisProblem });
   const records: TradeRecord[] = [];
-  for (const [col, flow] of OUR_FLOWS) {
-    const v = r[col]?.trim();
+  for (const { flow, columns } of OUR_FLOWS) {
+    const col = columns.find((c) => r[c] !== undefined);
+    const v = col ? r[col].trim() : '';
     if (!v) continue;
     if (!/^\d+$/.test(v)) {
-      issues.push({ path: col, message: 'must be a whole number of US dollars' });
+      issues.push({ path: col!, message: 'must be a whole number of US dollars' });
       continue;
     }
-    records.push({ periodKind, period, reporter: 'CN', partner: 'KP', flow, valueUsd: BigInt(v), source, basis: basisOf(source), approximate: /\bapproximate\b/i.test(source) });
+    records.push({
+      periodKind, period, reporter, partner, flow, valueUsd: BigInt(v), source,
+      basis: basisOf(source, basisText), approximate: /\bapproximate\b/i.test(source),
+    });
   }
-  if (!issues.length && !records.length) issues.push({ path: 'china_exports_usd', message: 'the row gives no figure' });
+  if (!issues.length && !records.length) issues.push({ path: FLOW_COLUMNS.find((c) => r[c] !== undefined) ?? 'exports_usd', message: 'the row gives no figure' });
   return issues.length ? { issues } : { records };
 }
 

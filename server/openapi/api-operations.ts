@@ -8,6 +8,7 @@ import { ogcFormatQuery, ogcItemsQuery } from '../contracts/ogc.js';
 import { reviewDecisionInput, reviewQueueQuery } from '../contracts/review.js';
 import { monthlyRollupQuery } from '../contracts/rollups.js';
 import { seriesQuery } from '../contracts/series.js';
+import { analysisQuery, analysisResponse, bordersResponse } from '../contracts/analysis.js';
 import { annualTradeQuery, monthlyTradeQuery } from '../contracts/trade.js';
 import { createSavedViewInput } from '../contracts/views.js';
 
@@ -31,6 +32,8 @@ export type ApiOperation = {
   multipart?: Record<string, { description: string; binary?: boolean; many?: boolean; required?: boolean; json?: ZodType }>;
   /** The success response: status, media type, what it is. */
   ok: { status: number; type: string; description: string };
+  /** The success response's body, where a contract describes it. */
+  response?: ZodType;
 };
 
 const JSON_OK = (description: string, status = 200) => ({ status, type: 'application/json', description });
@@ -83,6 +86,12 @@ export const API_OPERATIONS: ApiOperation[] = [
   { method: 'get', path: '/api/trade/monthly', tag: 'trade', summary: 'Monthly trade totals with sources; gaps listed', access: 'anyone', query: monthlyTradeQuery, ok: JSON_OK('Months with the preferred figure per flow and the alternatives') },
   { method: 'get', path: '/api/trade/annual', tag: 'trade', summary: 'Annual totals as reported, with month coverage', access: 'anyone', query: annualTradeQuery, ok: JSON_OK('Years') },
   { method: 'get', path: '/api/series', tag: 'analysis', summary: 'Monthly activity at a crossing beside trade', access: 'anyone', query: seriesQuery, ok: JSON_OK('Series') },
+  {
+    method: 'get', path: '/api/analysis', tag: 'analysis', access: 'anyone', query: analysisQuery, response: analysisResponse,
+    summary: 'What activity at a border or crossing says about the next customs figure: correlations, backtest, nowcast, anomalies (docs/analysis.md)',
+    ok: JSON_OK('The analysis; the public gets approved observations only'),
+  },
+  { method: 'get', path: '/api/analysis/borders', tag: 'analysis', summary: 'The country pairs that have crossings, and the default border', access: 'anyone', response: bordersResponse, ok: JSON_OK('Borders') },
   { method: 'get', path: '/api/rollups/monthly', tag: 'analysis', summary: 'Every crossing’s monthly rollup of one metric', access: 'anyone', query: monthlyRollupQuery, ok: JSON_OK('Months and per-crossing cells') },
 
   { method: 'post', path: '/api/auth/login', tag: 'accounts', summary: 'Sign in (session cookie); rate-limited', access: 'anyone', body: loginInput, ok: JSON_OK('The user') },

@@ -22,9 +22,9 @@ const ERROR_SCHEMA: JsonSchema = {
   },
 };
 
-/** A zod schema as JSON Schema, as the request looks on the wire (before defaults and transforms). */
-function schemaOf(schema: ZodType, version: Version): JsonSchema {
-  const out = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: version === '3.0.3' ? 'openapi-3.0' : 'draft-2020-12' }) as JsonSchema;
+/** A zod schema as JSON Schema: a request as it looks on the wire (before defaults and transforms), or an answer as sent. */
+function schemaOf(schema: ZodType, version: Version, io: 'input' | 'output' = 'input'): JsonSchema {
+  const out = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: version === '3.0.3' ? 'openapi-3.0' : 'draft-2020-12' }) as JsonSchema;
   delete out.$schema;
   return out;
 }
@@ -55,10 +55,13 @@ function requestBody(op: ApiOperation, version: Version) {
   return { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties, required }, encoding } } };
 }
 
-function responses(op: ApiOperation) {
+function responses(op: ApiOperation, version: Version) {
   const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
   const out: Record<string, unknown> = {
-    [op.ok.status]: { description: op.ok.description, ...(op.ok.type ? { content: { [op.ok.type]: {} } } : {}) },
+    [op.ok.status]: {
+      description: op.ok.description,
+      ...(op.ok.type ? { content: { [op.ok.type]: op.response ? { schema: schemaOf(op.response, version, 'output') } : {} } } : {}),
+    },
     '400': error('A parameter or body field is invalid; `details.fields` names each'),
     '404': error('Not found'),
     '503': error('The database is unreachable; retry after Retry-After seconds'),
@@ -96,7 +99,7 @@ export function openApiDocument(opts: { version?: Version; serverUrl?: string; p
       description: `Access: ${op.access === 'anyone' ? 'anyone (the public sees approved data only)' : `${op.access} or higher`}.`,
       ...(parameters_.length ? { parameters: parameters_ } : {}),
       ...(requestBody(op, version) ? { requestBody: requestBody(op, version) } : {}),
-      responses: responses(op),
+      responses: responses(op, version),
       ...(op.access !== 'anyone' ? { security: [{ session: [] }, { bearer: [] }] } : {}),
     };
   }

@@ -6,6 +6,8 @@ import { countsVehicles } from '../observations/counted-measures.js';
 export type RollupFilters = {
   metric: Metric;
   crossing?: string;
+  /** Only these crossings (a border's). */
+  crossings?: string[];
   vehicleClass?: VehicleClass;
   method?: Method;
   /** `FROM-TO` such as `CN-KP`, or `unknown`. */
@@ -51,23 +53,28 @@ export function dimensionConditions(
  * keep current on every write and review decision (so a million rows cost a few thousand
  * buckets here). A count over a period belongs to the month its period starts in; anything
  * else to the month it was observed in. Mean = sum / n over the buckets, as over the rows.
+ * Real and synthetic values never meet in one number: a crossing-month with real observations
+ * is those alone (its demo rows are left out); one with only demo rows is marked `synthetic`.
  */
-export function listMonthlyRollup(prisma: PrismaClient, f: RollupFilters): Promise<MonthlyRollupRow[]> {
+export async function listMonthlyRollup(prisma: PrismaClient, f: RollupFilters): Promise<MonthlyRollupRow[]> {
   const conditions = [
     Prisma.sql`metric = ${f.metric}::"Metric"`,
     statusCondition(f.scope),
     countsVehicles,
     ...(f.crossing ? [Prisma.sql`crossing_id = ${f.crossing}`] : []),
+    ...(f.crossings ? [Prisma.sql`crossing_id IN (${Prisma.join(f.crossings.length ? f.crossings : [''])})`] : []),
     ...dimensionConditions(f, 'buckets'),
     ...(f.fromDate ? [Prisma.sql`month >= ${f.fromDate}::date`] : []),
     ...(f.toDate ? [Prisma.sql`month < ${f.toDate}::date`] : []),
   ];
-  return prisma.$queryRaw<MonthlyRollupRow[]>`
+  const rows = await prisma.$queryRaw<MonthlyRollupRow[]>`
     SELECT crossing_id AS "crossingId", to_char(month, 'YYYY-MM') AS month,
            sum(n)::int AS observations, sum(sum) AS sum, sum(sum) / sum(n) AS mean, max(max) AS max,
-           bool_or(method = 'synthetic') AS synthetic
+           (method = 'synthetic') AS synthetic
       FROM monthly_rollups
      WHERE ${Prisma.join(conditions, ' AND ')}
-     GROUP BY 1, 2
-     ORDER BY 1, 2`;
+     GROUP BY 1, 2, 7
+     ORDER BY 1, 2, 7`;
+  // Ordered so a crossing-month's real row (synthetic false) comes first: keep it, drop the demo row after it.
+  return rows.filter((r, i) => !(r.synthetic && i > 0 && rows[i - 1].crossingId === r.crossingId && rows[i - 1].month === r.month));
 }

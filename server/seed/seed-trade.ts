@@ -1,54 +1,44 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
-import { readDataCsv } from './read-csv.js';
+import { parseLandportTradeRow } from '../interop/trade-rows.js';
+import { readDataCsvLines } from './read-csv.js';
 
 /**
- * Whose statistic a figure is, read from the source text. The data files hold China Customs
- * (GACC) figures as republished by the press unless the source names another compiler.
+ * The trade files in `data/` and how each reads as our trade layout: the China–DPRK files use the first
+ * layout's China-specific headers; the US–Mexico file is the reference set's, verbatim, whose columns are
+ * renamed here (its exports and imports are already the US side's).
  */
-export function basisOf(source: string): string {
-  if (/\bKOTRA\b/.test(source)) return 'KOTRA';
-  if (/\bKITA\b/.test(source)) return 'KITA';
-  if (/International Trade Centre/.test(source)) return 'ITC';
-  if (/\bUS ITC\b/.test(source)) return 'US-ITC';
-  if (/\bIBK\b/.test(source)) return 'IBK';
-  if (/Reuters calculation/.test(source)) return 'Reuters calculation';
-  return 'GACC';
-}
+export const TRADE_FILES: { file: string; columns?: Record<string, string>; add?: Record<string, string> }[] = [
+  { file: 'cn_dprk_monthly_trade.csv' },
+  { file: 'cn_dprk_annual_trade.csv' },
+  {
+    file: 'us_mx_monthly_trade.csv',
+    columns: { us_exports_to_mx_usd: 'exports_usd', us_imports_from_mx_usd: 'imports_usd' },
+    add: { reporter: 'US', partner: 'MX' },
+  },
+];
 
-const FLOWS = [
-  ['china_exports_usd', 'export'],
-  ['china_imports_usd', 'import'],
-  ['total_usd', 'total'],
-] as const;
-
-/** One CSV row (period, up to three flows, source) → one figure per flow the source gives. Empty cells stay gaps. */
-export function tradeFiguresFromCsv(
-  r: Record<string, string>,
-  periodKind: 'month' | 'year',
-): Prisma.TradeFigureCreateManyInput[] {
-  const period = periodKind === 'month' ? r.month : r.year;
-  return FLOWS.filter(([col]) => r[col]?.trim()).map(([col, flow]) => {
-    if (!/^\d+$/.test(r[col].trim())) throw new Error(`trade data: ${period} ${col} is not a whole number: ${r[col]}`);
-    return {
-      periodKind,
-      period,
-      reporter: 'CN',
-      partner: 'KP',
-      flow,
-      valueUsd: BigInt(r[col].trim()),
-      source: r.source,
-      basis: basisOf(r.source),
-      approximate: /\bapproximate\b/i.test(r.source),
-    };
+/** A data file's rows in our trade layout, with the file's real line numbers for messages. */
+export function readTradeFile(spec: (typeof TRADE_FILES)[number]): { line: number; row: Record<string, string> }[] {
+  return readDataCsvLines(spec.file).map(({ line, row: raw }) => {
+    const row: Record<string, string> = { ...spec.add };
+    for (const [k, v] of Object.entries(raw)) row[spec.columns?.[k] ?? k] = v;
+    return { line, row };
   });
 }
 
-/** Loads both trade files; figures already there (same period, flow and source) are skipped. */
+/** Every figure in the data files; a row that does not read is a broken data file, named with its line. */
+export function tradeFiguresFromFiles(): Prisma.TradeFigureCreateManyInput[] {
+  return TRADE_FILES.flatMap((spec) =>
+    readTradeFile(spec).flatMap(({ line, row }) => {
+      const parsed = parseLandportTradeRow(row);
+      if ('issues' in parsed) throw new Error(`data/${spec.file} line ${line}: ${parsed.issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
+      return parsed.records;
+    }),
+  );
+}
+
+/** Loads the trade files; figures already there (same period, pair, flow and source) are skipped. */
 export async function seedTrade(prisma: PrismaClient): Promise<{ created: number }> {
-  const figures = [
-    ...readDataCsv('cn_dprk_monthly_trade.csv').flatMap((r) => tradeFiguresFromCsv(r, 'month')),
-    ...readDataCsv('cn_dprk_annual_trade.csv').flatMap((r) => tradeFiguresFromCsv(r, 'year')),
-  ];
-  const { count } = await prisma.tradeFigure.createMany({ data: figures, skipDuplicates: true });
+  const { count } = await prisma.tradeFigure.createMany({ data: tradeFiguresFromFiles(), skipDuplicates: true });
   return { created: count };
 }

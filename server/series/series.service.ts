@@ -3,21 +3,10 @@ import type { SeriesQuery } from '../contracts/series.js';
 import { getCrossing } from '../crossings/crossings.repo.js';
 import { badRequest } from '../http/http-error.js';
 import { monthsBetween } from '../time/months.js';
-import { pickTradePeriod } from '../trade/pick-trade-figures.js';
-import { listTradeFigures, type TradeFigure } from '../trade/trade.repo.js';
+import { loadPairTrade } from '../trade/pair-trade.js';
 import { listMonthlyRollup } from '../rollups/monthly-rollup.repo.js';
 import type { StatusScope } from '../observations/status-condition.js';
 import { assertMonthRange, monthStart, nextMonthStart } from '../time/month-bounds.js';
-
-/** Monthly trade between the crossing's two countries, from whichever side reports it (more figures win). */
-async function loadTradeForPair(prisma: PrismaClient, a: string, b: string, from?: string, to?: string) {
-  const [ab, ba] = await Promise.all([
-    listTradeFigures(prisma, { periodKind: 'month', reporter: a, partner: b, from, to }),
-    listTradeFigures(prisma, { periodKind: 'month', reporter: b, partner: a, from, to }),
-  ]);
-  const [reporter, partner, figures] = ba.length > ab.length ? [b, a, ba] : [a, b, ab];
-  return figures.length ? { reporter, partner, figures } : null;
-}
 
 /**
  * Activity per month at one crossing joined with that month's trade between its countries.
@@ -36,10 +25,9 @@ export async function getSeries(prisma: PrismaClient, q: SeriesQuery, scope: Sta
       fromDate: q.from ? monthStart(q.from) : undefined,
       toDate: q.to ? nextMonthStart(q.to) : undefined,
     }),
-    loadTradeForPair(prisma, crossing.countryA, crossing.countryB, q.from, q.to),
+    loadPairTrade(prisma, crossing.countryA, crossing.countryB, { from: q.from, to: q.to }),
   ]);
-  const tradeBy = new Map<string, TradeFigure[]>();
-  for (const f of trade?.figures ?? []) tradeBy.set(f.period, [...(tradeBy.get(f.period) ?? []), f]);
+  const tradeBy = trade?.months ?? new Map();
   const activityBy = new Map(activity.map((a) => [a.month, a]));
 
   const known = [...activityBy.keys(), ...tradeBy.keys()].sort();
@@ -55,8 +43,7 @@ export async function getSeries(prisma: PrismaClient, q: SeriesQuery, scope: Sta
     trade: trade ? { reporter: trade.reporter, partner: trade.partner } : null,
     months: months.map((month) => {
       const a = activityBy.get(month);
-      const t = tradeBy.get(month);
-      const picked = t ? pickTradePeriod(month, t) : null;
+      const picked = tradeBy.get(month);
       return {
         month,
         activity: a

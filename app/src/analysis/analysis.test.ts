@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { relativeChange } from './change.js';
 import { MIN_MEANINGFUL_N, laggedCorrelations, pearson } from './lagged-correlation.js';
-import { monthlyValue } from './monthly-value.js';
+import { monthlyValue } from '../../../server/analysis/monthly-value.js';
 import { yearOverYear } from './year-over-year.js';
 
 describe('monthlyValue', () => {

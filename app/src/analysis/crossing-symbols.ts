@@ -1,6 +1,6 @@
 import type { MonthlyRollupDto } from '../../../server/contracts/rollups.js';
 import { relativeChange, type Baseline } from './change.js';
-import { monthlyValue } from './monthly-value.js';
+import { monthlyValue } from '../../../server/analysis/monthly-value.js';
 
 export const MIN_RADIUS = 5;
 export const MAX_RADIUS = 26;
@@ -52,7 +52,7 @@ export function crossingMonth(
     const cell = c.values[i] ?? null;
     out.set(c.id, {
       value: values[i] ?? null,
-      change: relativeChange(values, i, baseline),
+      change: relativeChange(values, i, baseline, c.values.map((v) => v?.synthetic)),
       n: cell?.n ?? 0,
       synthetic: cell?.synthetic ?? false,
     });

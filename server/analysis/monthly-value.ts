@@ -1,4 +1,4 @@
-import type { RollupCell } from '../../../server/contracts/rollups.js';
+import type { RollupCell } from '../contracts/rollups.js';
 
 /**
  * The one number a crossing-month is drawn with: counts over periods add up (a month's

@@ -1,0 +1,109 @@
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { AnalysisDto, AnalysisQuery } from '../contracts/analysis.js';
+import { getCrossing, listCrossings } from '../crossings/crossings.repo.js';
+import { badRequest } from '../http/http-error.js';
+import type { StatusScope } from '../observations/status-condition.js';
+import { listMonthlyRollup } from '../rollups/monthly-rollup.repo.js';
+import { rollupGrid } from '../rollups/rollup-grid.js';
+import { assertMonthRange, monthStart, nextMonthStart } from '../time/month-bounds.js';
+import { monthOf, monthsBetween } from '../time/months.js';
+import { loadPairTrade, tradeFigureOf } from '../trade/pair-trade.js';
+import { analyse } from './analyse.js';
+import { anomalyAt } from './anomalies.js';
+import { borderActivity } from './border-activity.js';
+import { monthlyValue } from './monthly-value.js';
+import { describeAnalysis } from './describe-analysis.js';
+
+export type AnalysisSettings = { releaseLagDays: Record<string, number>; now?: () => Date };
+
+/** The activity direction that matches a trade flow: imports of the reporter come from the partner. */
+export function directionFor(flow: AnalysisQuery['flow'], reporter: string, partner: string): string | null {
+  return flow === 'imports' ? `${partner}-${reporter}` : flow === 'exports' ? `${reporter}-${partner}` : null;
+}
+
+/**
+ * What activity at a border (or one crossing) says about the customs figure of the flow asked for:
+ * reads the monthly rollups (never raw observations) and the preferred trade figures, then `analyse`.
+ */
+export async function getAnalysis(prisma: PrismaClient, q: AnalysisQuery, scope: StatusScope, settings: AnalysisSettings): Promise<AnalysisDto> {
+  assertMonthRange(q.from, q.to);
+  const all = await listCrossings(prisma);
+  let pair: [string, string];
+  let crossings: typeof all;
+  if (q.crossing) {
+    const c = await getCrossing(prisma, q.crossing);
+    if (!c) throw badRequest([{ path: 'query.crossing', message: `no crossing has the id "${q.crossing}"` }]);
+    if (q.reporter && q.reporter !== c.countryA && q.reporter !== c.countryB) {
+      throw badRequest([{ path: 'query.reporter', message: `must be one of the crossing's countries (${c.countryA}, ${c.countryB})` }]);
+    }
+    pair = [c.countryA, c.countryB];
+    crossings = [c];
+  } else {
+    pair = [q.reporter!, q.partner!];
+    crossings = all.filter((c) => (c.countryA === pair[0] && c.countryB === pair[1]) || (c.countryA === pair[1] && c.countryB === pair[0]));
+    if (!crossings.length) throw badRequest([{ path: 'query.partner', message: `no crossing joins ${pair[0]} and ${pair[1]}` }]);
+  }
+
+  const trade = await loadPairTrade(prisma, pair[0], pair[1], { reporter: q.crossing ? q.reporter : pair[0], from: q.from, to: q.to });
+  const reporter = trade?.reporter ?? q.reporter ?? pair[0];
+  const partner = trade?.partner ?? (reporter === pair[0] ? pair[1] : pair[0]);
+  const direction = directionFor(q.flow, reporter, partner);
+
+  const rows = await listMonthlyRollup(prisma, {
+    metric: q.metric, vehicleClass: q.vehicleClass, method: q.method, direction: direction ?? undefined, scope,
+    crossings: crossings.map((c) => c.id),
+    fromDate: q.from ? monthStart(q.from) : undefined,
+    toDate: q.to ? nextMonthStart(q.to) : undefined,
+  });
+  // Real and synthetic values never meet in one number: with any real activity, the demo rows are left out.
+  const real = rows.filter((r) => !r.synthetic);
+  const used = real.length ? real : rows;
+  const synthetic = used.length > 0 && !real.length;
+
+  // The month axis: the range asked for, else every month that has activity or a trade figure, but
+  // never a month after this one (an observation dated in the future does not stretch it).
+  const now = (settings.now ?? (() => new Date()))();
+  const thisMonth = monthOf(now);
+  const tradeMonths = [...(trade?.months.values() ?? [])].filter((p) => tradeFigureOf(p, q.flow)).map((p) => p.period);
+  const known = [...used.map((r) => r.month), ...tradeMonths].filter((m) => m <= thisMonth).sort();
+  const first = q.from ?? known[0];
+  const last = q.to ?? known.at(-1);
+  const months = first && last ? monthsBetween(first, last) : [];
+  const { cells } = rollupGrid(used.filter((r) => months.length && r.month >= months[0] && r.month <= months.at(-1)!), months[0] ?? null, months.at(-1) ?? null);
+  const { activity, crossingsReporting } = borderActivity(q.metric, cells.values(), months.length);
+
+  const figures = months.map((m) => tradeFigureOf(trade?.months.get(m), q.flow));
+  const result = analyse({
+    months,
+    activity,
+    crossingsReporting,
+    trade: figures.map((f) => f?.valueUsd ?? null),
+    tradeSource: figures.map((f) => f?.source ?? null),
+    releaseLagDays: settings.releaseLagDays[reporter] ?? null,
+    today: now.toISOString().slice(0, 10),
+  });
+  const anomalies = [...cells].flatMap(([id, row]) => {
+    const values = row.map((cell) => monthlyValue(q.metric, cell));
+    return values.flatMap((value, i) => {
+      const a = value === null ? null : anomalyAt(values, i);
+      return a ? [{ crossing: id, month: months[i], value: value!, ...a }] : [];
+    });
+  });
+  const names = new Map(all.map((c) => [c.id, c.nameEn]));
+  const dto: Omit<AnalysisDto, 'summary'> = {
+    reporter,
+    partner,
+    flow: q.flow,
+    metric: q.metric,
+    vehicleClass: q.vehicleClass ?? null,
+    direction,
+    crossing: q.crossing ?? null,
+    crossings: crossings.map((c) => ({ id: c.id, name: names.get(c.id) ?? c.id })),
+    synthetic,
+    syntheticLeftOut: real.length ? rows.filter((r) => r.synthetic).reduce((s, r) => s + r.observations, 0) : 0,
+    trade: trade ? { reporter: trade.reporter, partner: trade.partner, flow: q.flow } : null,
+    ...result,
+    anomalies,
+  };
+  return { ...dto, summary: describeAnalysis(dto) };
+}
