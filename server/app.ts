@@ -196,7 +196,7 @@ export function createApp({
   app.use('/ogc', auth, readRoute((prisma) => ogcRouter(prisma, publicUrl)));
 
   // Public, cached, framable by others: embeds never read the session (approved data only).
-  const embedService = createEmbedService(db.readPrisma, embeds);
+  const embedService = createEmbedService(db.readPrisma, { ...embeds, releaseLagDays });
   app.use('/embed', embedsRouter({ service: embedService, template: loadEmbedTemplate(staticDir), publicUrl, frameAncestors: embeds.frameAncestors }));
   app.use('/oembed', oembedRouter(embedService, publicUrl));
 

@@ -1,4 +1,5 @@
 import type { FeatureCollection, Point } from 'geojson';
+import type { AnalysisDto, BordersDto } from '../../server/contracts/analysis.js';
 import type { CrossingProperties } from '../../server/contracts/crossings.js';
 import type { ObservationDto } from '../../server/contracts/observations.js';
 import type { MonthlyRollupDto } from '../../server/contracts/rollups.js';
@@ -36,6 +37,9 @@ export const api = {
     getJson<MonthlyTrade>('/api/trade/monthly', { reporter, partner }, signal),
   annualTrade: (reporter: string, partner: string, signal?: AbortSignal) =>
     getJson<AnnualTrade>('/api/trade/annual', { reporter, partner }, signal),
+  analysis: (params: Record<string, string | null>, signal?: AbortSignal) =>
+    getJson<AnalysisDto>('/api/analysis', params, signal),
+  borders: (signal?: AbortSignal) => getJson<BordersDto>('/api/analysis/borders', {}, signal),
   latestObservations: (crossing: string, signal?: AbortSignal) =>
     getJson<{ items: ObservationDto[] }>('/api/observations', { crossing, limit: '5' }, signal),
 };

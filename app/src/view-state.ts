@@ -1,8 +1,15 @@
 import type { Baseline } from './analysis/change.js';
 
+export const FLOW_CHOICES = ['imports', 'exports', 'total'] as const;
+export type Flow = (typeof FLOW_CHOICES)[number];
+
 /** Everything that defines what the analyst sees; the URL holds all of it. */
 export type ViewState = {
   crossing: string | null;
+  /** The border analysed, `REPORTER-PARTNER` such as `US-MX`; null: the server's default border. */
+  border: string | null;
+  /** Which trade flow of the border's reporter the activity is read against. */
+  flow: Flow;
   month: string | null;
   from: string | null;
   to: string | null;
@@ -21,7 +28,7 @@ export type ViewState = {
 export const METRIC_CHOICES = ['queue_vehicles', 'crossed_vehicles', 'wait_minutes', 'queue_length_m'] as const;
 
 export const DEFAULT_VIEW: ViewState = {
-  crossing: null, month: null, from: null, to: null, metric: 'queue_vehicles', vehicleClass: null,
+  crossing: null, border: null, flow: 'imports', month: null, from: null, to: null, metric: 'crossed_vehicles', vehicleClass: null,
   direction: null, method: null, status: null, baseline: 'previous', view: 'map', lang: null, camera: null,
 };
 
@@ -39,8 +46,11 @@ export function parseViewState(search: string): ViewState {
   const cam = /^(\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)$/.exec(p.get('map') ?? '');
   const camera = cam ? { zoom: Number(cam[1]), lat: Number(cam[2]), lng: Number(cam[3]) } : null;
   const metric = p.get('metric');
+  const flow = p.get('flow');
   return {
     crossing: pick(p, 'crossing', TOKEN),
+    border: pick(p, 'border', /^[A-Z]{2}-[A-Z]{2}$/),
+    flow: flow && (FLOW_CHOICES as readonly string[]).includes(flow) ? (flow as Flow) : DEFAULT_VIEW.flow,
     month: pick(p, 'month', MONTH),
     from: pick(p, 'from', MONTH),
     to: pick(p, 'to', MONTH),
@@ -64,6 +74,8 @@ export function serializeViewState(v: ViewState): string {
     if (value !== null && value !== fallback) p.set(key, value);
   };
   put('crossing', v.crossing);
+  put('border', v.border);
+  put('flow', v.flow, DEFAULT_VIEW.flow);
   put('month', v.month);
   put('from', v.from);
   put('to', v.to);

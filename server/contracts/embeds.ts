@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text } from './common.js';
 import type { savedViewSettings } from './views.js';
+import type { AnalysisDto } from './analysis.js';
 
 /** One crossing on an embed's map in the headline month (approved data only). */
 export type EmbedCrossingDto = {
@@ -38,6 +39,16 @@ export type EmbedDataDto = {
   summary: string;
   sources: { trade: string[]; observations: string[] };
   synthetic: boolean;
+  /** What the view's activity says about customs (GET /api/analysis for its border or crossing); null without trade. */
+  analysis: {
+    summary: string;
+    verdict: AnalysisDto['chosen']['verdict'];
+    reporter: string;
+    partner: string;
+    flow: AnalysisDto['flow'];
+    synthetic: boolean;
+    nowcast: AnalysisDto['nowcast'];
+  } | null;
   /** Where the map starts, and the area it may pan in (the basemap is cut to it). */
   camera: { zoom: number; lat: number; lng: number };
   bounds: [number, number, number, number];

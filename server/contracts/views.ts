@@ -12,6 +12,9 @@ export const savedViewSettings = z.strictObject({
   direction: direction.nullable().default(null),
   method: z.enum(METHODS).nullable().default(null),
   baseline: z.enum(['previous', 'trailing12']).default('previous'),
+  /** The border the view analyses, `REPORTER-PARTNER` such as `US-MX`; null: the headline crossing's. */
+  border: z.string().regex(/^[A-Z]{2}-[A-Z]{2}$/, 'must be REPORTER-PARTNER, such as US-MX').nullable().default(null),
+  flow: z.enum(['imports', 'exports', 'total']).default('imports'),
   camera: z
     .strictObject({ zoom: z.number().min(0).max(24), lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
     .nullable()

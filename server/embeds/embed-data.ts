@@ -7,11 +7,14 @@ import { listCrossings } from '../crossings/crossings.repo.js';
 import { dimensionConditions, listMonthlyRollup } from '../rollups/monthly-rollup.repo.js';
 import { rollupGrid } from '../rollups/rollup-grid.js';
 import { monthStart, nextMonthStart } from '../time/month-bounds.js';
-import { getMonthlyTrade } from '../trade/trade.service.js';
+import { loadPairTrade, tradeFigureOf } from '../trade/pair-trade.js';
+import { getAnalysis } from '../analysis/analysis.service.js';
+import { HttpError } from '../http/http-error.js';
 import { monthlyValue } from '../analysis/monthly-value.js';
 import { relativeChange } from '../../app/src/analysis/change.js';
 import { changeColor, radiusFor } from '../../app/src/analysis/crossing-symbols.js';
 import { describeHeadline } from '../../app/src/analysis/headline-summary.js';
+import { DEFAULT_RELEASE_LAG_DAYS } from '../analysis/nowcast.js';
 import { cameraForBbox, expandBbox, viewportBbox, type Camera } from '../../geo/web-mercator.js';
 
 /** Names a basemap cut: the same bounds and scale give the same version, so its URL can be cached for good. */
@@ -56,36 +59,47 @@ async function observationSources(prisma: PrismaClient, crossingId: string, view
   return rows.map((r) => r.source);
 }
 
-/** Trade between two countries as whichever side reports more months, aligned with `months`. */
+/** Trade between two countries (the one pairing rule, `loadPairTrade`), aligned with `months`. */
 async function tradeFor(prisma: PrismaClient, pair: [string, string], months: string[]) {
   if (!months.length) return { trade: null, sources: [] };
-  const range = { from: months[0], to: months.at(-1) };
-  const [ab, ba] = await Promise.all([
-    getMonthlyTrade(prisma, { reporter: pair[0], partner: pair[1], ...range }),
-    getMonthlyTrade(prisma, { reporter: pair[1], partner: pair[0], ...range }),
-  ]);
-  const count = (t: typeof ab) => t.months.filter((m) => m.exports || m.imports).length;
-  const chosen = count(ba) > count(ab) ? ba : ab;
-  if (!count(chosen)) return { trade: null, sources: [] };
-  const byMonth = new Map(chosen.months.map((m) => [m.period, m]));
+  const paired = await loadPairTrade(prisma, pair[0], pair[1], { from: months[0], to: months.at(-1) });
+  if (!paired) return { trade: null, sources: [] };
   const sources = new Set<string>();
   const values = (flow: 'exports' | 'imports') =>
     months.map((m) => {
-      const figure = byMonth.get(m)?.[flow];
+      const figure = tradeFigureOf(paired.months.get(m), flow);
       if (figure) sources.add(figure.source);
       return figure?.valueUsd ?? null;
     });
   return {
-    trade: { reporter: chosen.reporter, partner: chosen.partner, exports: values('exports'), imports: values('imports') },
+    trade: { reporter: paired.reporter, partner: paired.partner, exports: values('exports'), imports: values('imports') },
     sources: [...sources],
   };
+}
+
+/** The analysis of the view's border, else of its headline crossing; null when there is no trade to compare with. */
+async function analysisFor(prisma: PrismaClient, view: SavedViewSettings, crossing: string | null, releaseLagDays: Record<string, number>): Promise<EmbedDataDto['analysis']> {
+  const [reporter, partner] = view.border?.split('-') ?? [];
+  if (!view.border && !crossing) return null;
+  const q = {
+    ...(view.border ? { reporter, partner } : { crossing: crossing! }),
+    flow: view.flow, metric: view.metric, vehicleClass: view.vehicleClass ?? undefined, method: view.method ?? undefined,
+    from: view.from ?? undefined, to: view.to ?? undefined,
+  };
+  const a = await getAnalysis(prisma, q, APPROVED, { releaseLagDays }).catch((err) => {
+    // A saved border whose crossings were since removed: the embed still draws, without the analysis.
+    if (err instanceof HttpError && err.status === 400) return null;
+    throw err;
+  });
+  if (!a || !a.trade) return null;
+  return { summary: a.summary, verdict: a.chosen.verdict, reporter: a.reporter, partner: a.partner, flow: a.flow, synthetic: a.synthetic, nowcast: a.nowcast };
 }
 
 /**
  * Everything a public embed of `saved` shows, from approved observations only: the headline
  * crossing and month, the map's symbols, the chart's series, sources and a one-line summary.
  */
-export async function buildEmbedData(prisma: PrismaClient, saved: SavedView, refreshSeconds: number): Promise<EmbedDataDto> {
+export async function buildEmbedData(prisma: PrismaClient, saved: SavedView, refreshSeconds: number, releaseLagDays: Record<string, number> = DEFAULT_RELEASE_LAG_DAYS): Promise<EmbedDataDto> {
   const view = savedViewSettings.parse(saved.view);
   const fromDate = view.from ? monthStart(view.from) : undefined;
   const toDate = view.to ? nextMonthStart(view.to) : undefined;
@@ -121,7 +135,9 @@ export async function buildEmbedData(prisma: PrismaClient, saved: SavedView, ref
   const headlineCrossing = crossings.find((c) => c.id === headlineId);
   const activity = (headlineId && series.get(headlineId)) || months.map(() => null);
   const value = monthIndex >= 0 ? activity[monthIndex] ?? null : null;
-  const change = monthIndex >= 0 ? relativeChange(activity, monthIndex, view.baseline) : null;
+  // A change never compares a real month with a synthetic one (relativeChange returns null then).
+  const kinds = (id: string | null) => (id ? cells.get(id)?.map((cell) => cell?.synthetic) : undefined);
+  const change = monthIndex >= 0 ? relativeChange(activity, monthIndex, view.baseline, kinds(headlineId)) : null;
 
   const camera = startCamera(view.camera, headlineCrossing, crossings.filter((c) => series.has(c.id)));
   const bounds = expandBbox(viewportBbox(camera, EMBED_VIEWPORT.width, EMBED_VIEWPORT.height), 1) as EmbedDataDto['bounds'];
@@ -137,7 +153,7 @@ export async function buildEmbedData(prisma: PrismaClient, saved: SavedView, ref
     .map((c) => {
       const values = series.get(c.id);
       const v = monthIndex >= 0 && values ? values[monthIndex] : null;
-      const ch = monthIndex >= 0 && values ? relativeChange(values, monthIndex, view.baseline) : null;
+      const ch = monthIndex >= 0 && values ? relativeChange(values, monthIndex, view.baseline, kinds(c.id)) : null;
       return {
         id: c.id, names: { en: c.nameEn, zh: c.nameZh, ko: c.nameKo }, countries: [c.countryA, c.countryB],
         lng: c.lon, lat: c.lat, value: v, change: ch, radius: Math.round(radiusFor(v, max) * 10) / 10, color: changeColor(ch),
@@ -145,9 +161,10 @@ export async function buildEmbedData(prisma: PrismaClient, saved: SavedView, ref
     });
 
   // Trade between the headline crossing's two countries; with no crossing to speak of, none (never a default pair).
-  const [{ trade, sources: tradeSources }, obsSources] = await Promise.all([
+  const [{ trade, sources: tradeSources }, obsSources, analysis] = await Promise.all([
     headlineCrossing ? tradeFor(prisma, [headlineCrossing.countryA, headlineCrossing.countryB], months) : { trade: null, sources: [] },
     headlineId ? observationSources(prisma, headlineId, view, fromDate, toDate) : Promise.resolve([]),
+    analysisFor(prisma, view, headlineId, releaseLagDays),
   ]);
   const month = monthIndex >= 0 ? months[monthIndex] : null;
   return {
@@ -169,6 +186,7 @@ export async function buildEmbedData(prisma: PrismaClient, saved: SavedView, ref
     }),
     sources: { trade: tradeSources, observations: obsSources },
     synthetic,
+    analysis,
     camera,
     bounds,
     basemapUrl,

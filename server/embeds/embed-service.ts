@@ -12,6 +12,8 @@ export type EmbedSettings = {
   refreshSeconds: number;
   /** How long one computed embed is reused before the database is asked again. */
   cacheSeconds: number;
+  /** Release lag per trade reporter (the analysis's expected publication dates). */
+  releaseLagDays?: Record<string, number>;
 };
 
 /** One computed embed: its data, serialized once, and a validator derived from the bytes. */
@@ -37,7 +39,7 @@ export function createEmbedService(prisma: PrismaClient, settings: EmbedSettings
   async function compute(id: string): Promise<EmbedEntry | null> {
     const view = await prisma.savedView.findUnique({ where: { id } });
     if (!view) return null;
-    const data = await buildEmbedData(prisma, view, settings.refreshSeconds);
+    const data = await buildEmbedData(prisma, view, settings.refreshSeconds, settings.releaseLagDays);
     const json = JSON.stringify(data);
     return { data, json, etag: `W/"${shortHash(json)}"` };
   }

@@ -40,4 +40,21 @@ describe('pickTradePeriod', () => {
       period: '2025-01', exports: null, imports: null, total: null, alternatives: [],
     });
   });
+  it('prefers the revised US Census figure to its first release, and never chooses TransBorder freight', () => {
+    const first = fig('import', 29_058_000_000, 'press', { basis: 'US Census, first release', reporter: 'US', partner: 'MX' });
+    const revised = fig('import', 28_903_203_952, 'census', { basis: 'US Census', reporter: 'US', partner: 'MX' });
+    const exports = fig('export', 19_310_694_516, 'census', { basis: 'US Census', reporter: 'US', partner: 'MX' });
+    const freight = fig('total', 34_700_000_000, 'bts', { basis: 'BTS TransBorder', reporter: 'US', partner: 'MX' });
+    const p = pickTradePeriod('2020-02', [first, freight, revised, exports]);
+    expect(p.imports?.source).toBe('census');
+    // The Census total is its own exports + imports; TransBorder stays an alternative, never summed with Census.
+    expect(p.total).toMatchObject({ valueUsd: 19_310_694_516 + 28_903_203_952, source: 'census', derived: true });
+    expect(p.alternatives.map((a) => a.source).sort()).toEqual(['bts', 'press']);
+  });
+
+  it('prefers a GACC total derived from one source to another compiler\'s printed total', () => {
+    const kita = fig('total', 400_000_000, 'KITA', { basis: 'KITA' });
+    const p = pickTradePeriod('2016-07', [kita, fig('export', 193_000_000, 'GACC'), fig('import', 227_000_000, 'GACC')]);
+    expect(p.total).toMatchObject({ valueUsd: 420_000_000, derived: true, basis: 'GACC' });
+  });
 });
