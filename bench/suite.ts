@@ -15,11 +15,13 @@ const steps: [string, string, string[]][] = [
   ['4. Embed: page weight, time to map idle, static image, 304 throughput', 'bench/embed.ts', []],
   ['4. Analyst map: time to idle and slider step (demo set and 1M rows on PostgreSQL)', 'bench/map.ts', admin ? [admin] : []],
   ['5. Start-up time and memory at idle, both databases', 'bench/startup.ts', admin ? [admin] : []],
+  ['6. The analysis of a 100-crossing border over 10 years: server time (embedded, and PostgreSQL)', 'bench/analysis.ts', ['embedded']],
+  ['6. The same on PostgreSQL', 'bench/analysis.ts', admin ? [admin] : []],
 ];
 let failed = 0;
 for (const [title, file, args] of steps) {
   console.log(`\n=== ${title}`);
-  if ((file === 'bench/insert-forms.ts' || file === 'bench/rollup-chunks.ts') && !admin) {
+  if ((file === 'bench/insert-forms.ts' || file === 'bench/rollup-chunks.ts' || (file === 'bench/analysis.ts' && !args.length)) && !admin) {
     console.log('skipped: PostgreSQL only (pass an admin URL)');
     continue;
   }

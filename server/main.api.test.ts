@@ -37,13 +37,17 @@ describe(`the server process on ${testDbKind}`, () => {
       const health = await (await fetch(`${server.baseUrl}/health`)).json();
       expect(health.status).toBe('ok');
       const crossings = await (await fetch(`${server.baseUrl}/api/crossings`)).json();
-      expect(crossings.features).toHaveLength(14);
+      // The 14 China–DPRK and Russia–DPRK crossings of data/crossings.csv and the 100 US ports of the BTS extract.
+      expect(crossings.features).toHaveLength(114);
+      expect(crossings.features.filter((f: { id: string }) => f.id.startsWith('us-'))).toHaveLength(100);
       const trade = await (await fetch(`${server.baseUrl}/api/trade/monthly?from=2025-11&to=2025-11`)).json();
       expect(trade.months[0].total.valueUsd).toBe(281000000);
-      // Demo rows only on a new embedded database; PostgreSQL gets them only on request.
+      // Demo rows (2023–2025, newer than the real BTS counts of 2020–2021) only on a new embedded database;
+      // PostgreSQL gets them only on request, and the real counts everywhere.
       const obs = await (await fetch(`${server.baseUrl}/api/observations?limit=1`)).json();
-      expect(obs.items.length).toBe(testDbKind === 'embedded' ? 1 : 0);
-      if (obs.items[0]) expect(obs.items[0].synthetic).toBe(true);
+      expect(obs.items[0].synthetic).toBe(testDbKind === 'embedded');
+      const real = await (await fetch(`${server.baseUrl}/api/observations?limit=1&method=customs`)).json();
+      expect(real.items[0]).toMatchObject({ synthetic: false, method: 'customs', status: 'approved' });
     } finally {
       expect(await server.stop()).toBe(0);
     }

@@ -7,6 +7,7 @@ import { correlation, fisherInterval, pearson } from './correlation.js';
 import { changePairs, levelPairs } from './lag-pairs.js';
 import { fitLine } from './least-squares.js';
 import { expectedPublication, nowcast } from './nowcast.js';
+import { queueChecks, timesApart } from './queue-physics.js';
 
 // Every expected figure below was computed outside this code: by a separate Python implementation of the
 // definitions in docs/analysis.md (written from the document, not from these modules), or by hand where
@@ -182,5 +183,31 @@ describe('border activity', () => {
     expect(borderActivity('crossed_vehicles', rows, 3)).toEqual({ activity: [130, 50, null], crossingsReporting: [2, 1, 0] });
     expect(borderActivity('queue_vehicles', rows, 3).activity).toEqual([110, 25, null]);
     expect(borderActivity('wait_minutes', rows, 3).activity).toEqual([55, 25, null]);
+  });
+});
+
+describe('queue physics', () => {
+  const g = { spacingM: 25, lanes: 1 };
+  it('checks a queue length against a count of queued vehicles, within a factor of 2', () => {
+    // By hand: 40 trucks × 25 m = 1,000 m; 2,500 m is 2.5 times that.
+    const [c] = queueChecks({ metric: 'queue_length_m', value: 2500 }, { queueVehicles: { id: 'a', value: 40 } }, g);
+    expect(c).toMatchObject({ check: 'length-vs-count', observed: 2500, expected: 1000, timesApart: 2.5, agrees: false, from: ['a'] });
+    const [ok] = queueChecks({ metric: 'queue_vehicles', value: 40 }, { queueLengthM: { id: 'b', value: 600 } }, { spacingM: 25, lanes: 2 });
+    // 40 × 25 ÷ 2 lanes = 500 m against 600 m: 1.2 apart.
+    expect(ok).toMatchObject({ observed: 500, expected: 600, agrees: true });
+    expect(ok.timesApart).toBeCloseTo(1.2, 12);
+  });
+  it("checks a wait against Little's law", () => {
+    // 60 trucks queued ÷ 30 an hour = 2 h = 120 min; a 50-minute wait is 2.4 times shorter.
+    const [c] = queueChecks({ metric: 'wait_minutes', value: 50 }, { queueVehicles: { id: 'q', value: 60 }, throughputPerHour: { id: 't', value: 30 } }, g);
+    expect(c).toMatchObject({ check: 'wait-vs-littles-law', observed: 50, expected: 120, agrees: false, from: ['q', 't'] });
+    // From the queue's side, with a length: 1,500 m ÷ 25 m = 60 trucks, the same 120 minutes against a 100-minute wait.
+    const [fromLength] = queueChecks({ metric: 'queue_length_m', value: 1500 }, { waitMinutes: { id: 'w', value: 100 }, throughputPerHour: { id: 't', value: 30 } }, g);
+    expect(fromLength).toMatchObject({ check: 'wait-vs-littles-law', observed: 100, expected: 120, agrees: true, from: ['t', 'w'] });
+    expect(queueChecks({ metric: 'wait_minutes', value: 50 }, {}, g)).toEqual([]);
+  });
+  it('calls a zero against a positive figure infinitely apart, and two zeros equal', () => {
+    expect(timesApart(0, 5)).toBe(Infinity);
+    expect(timesApart(0, 0)).toBe(1);
   });
 });

@@ -17,6 +17,10 @@ const crossingFields = {
   location: location.nullable(),
   status: z.enum(STATUSES).default('unknown'),
   sources: z.array(text().trim().min(1).max(2000)).min(1, 'name at least one source').max(50),
+  /** Metres per queued truck per lane, for the queue checks; null = the default 25 m. */
+  queueSpacingM: finiteNumber.gt(0).max(500).nullable().optional(),
+  /** Lanes the queue forms; null = 1. */
+  queueLanes: z.number().int().min(1).max(50).nullable().optional(),
 };
 
 export const createCrossingInput = z.strictObject({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text } from './common.js';
 import type { ObservationDto } from './observations.js';
+import type { QueueCheck } from '../analysis/queue-physics.js';
 
 export const reviewDecisionInput = z
   .strictObject({
@@ -25,4 +26,6 @@ export type ReviewQueueItem = ObservationDto & {
   distanceToCrossingM: number | null;
   photos: { url: string; width: number; height: number; lat: number | null; lon: number | null }[];
   likelyDuplicates: string[];
+  /** Queue physics: this reading against the counts, lengths, waits and throughput seen near it (never changes data). */
+  queueChecks: QueueCheck[];
 };

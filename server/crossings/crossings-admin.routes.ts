@@ -16,6 +16,8 @@ function toData(f: Fields): Prisma.CrossingUpdateInput {
     ...(f.countries && { countryA: f.countries[0], countryB: f.countries[1] }),
     ...(f.kind && { kind: f.kind }),
     ...(f.kindNote !== undefined && { kindNote: f.kindNote }),
+    ...(f.queueSpacingM !== undefined && { queueSpacingM: f.queueSpacingM }),
+    ...(f.queueLanes !== undefined && { queueLanes: f.queueLanes }),
     ...(f.location !== undefined && { lat: f.location?.lat ?? null, lon: f.location?.lon ?? null }),
     ...(f.status && { status: f.status }),
     ...(f.sources && { sources: f.sources }),

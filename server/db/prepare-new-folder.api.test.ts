@@ -27,13 +27,14 @@ describe.skipIf(testDbKind !== 'embedded')('a server on a new embedded data fold
       expect(prepared.childPid).not.toBe(serverPid);
       // The heavy first pass ran in the child; the server found everything done.
       expect(line('migrations applied').map((l) => l.pid)).toEqual([prepared.childPid]);
-      expect(line('seed done').map((l) => [l.pid, (l.demo as { created: number }).created])).toEqual([
-        [prepared.childPid, expect.any(Number)],
-        [serverPid, 0],
+      expect(line('seed done').map((l) => [l.pid, (l.demo as { created: number }).created, (l.bts as { created: number }).created])).toEqual([
+        [prepared.childPid, expect.any(Number), 6703],
+        [serverPid, 0, 0],
       ]);
       expect((line('seed done')[0].demo as { created: number }).created).toBeGreaterThan(0);
       const crossings = await (await fetch(`${server.baseUrl}/api/crossings`)).json();
-      expect(crossings.features).toHaveLength(14);
+      // data/crossings.csv's 14 and the BTS extract's 100 US ports.
+      expect(crossings.features).toHaveLength(114);
       const obs = await (await fetch(`${server.baseUrl}/api/observations?limit=1`)).json();
       expect(obs.items[0].synthetic).toBe(true);
     } finally {

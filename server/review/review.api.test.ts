@@ -77,3 +77,36 @@ describe('review', () => {
     void post;
   });
 });
+
+describe('queue checks in the review queue', () => {
+  const QUANHE = 'cn-kp-quanhe-wonjong';
+  it('checks a queue length against a count and a wait against Little\'s law, with the crossing\'s own spacing', async () => {
+    const at = (min: number) => new Date(Date.parse('2025-12-02T08:00:00Z') + min * 60_000).toISOString();
+    const count = observationBody({ crossingId: QUANHE, observedAt: at(0), metric: 'queue_vehicles', value: 40 });
+    const length = observationBody({ crossingId: QUANHE, observedAt: at(20), metric: 'queue_length_m', value: 2500 });
+    const wait = observationBody({ crossingId: QUANHE, observedAt: at(-10), metric: 'wait_minutes', value: 30 });
+    // 60 trucks crossed in the hour around: 60 an hour.
+    const crossed = observationBody({
+      crossingId: QUANHE, observedAt: at(30), period: { start: at(-30), end: at(30) }, metric: 'crossed_vehicles', value: 60,
+    });
+    for (const o of [count, length, wait, crossed]) await t.request.post('/api/observations').set(t.as.observer).send(o).expect(201);
+    const queue = async () => {
+      const res = await t.request.get('/api/review/queue').set(t.as.analyst).query({ crossing: QUANHE });
+      return new Map(res.body.items.map((i: { id: string; queueChecks: unknown[] }) => [i.id, i.queueChecks]));
+    };
+    let checks = await queue();
+    // By hand: 40 trucks × 25 m = 1,000 m against 2,500 m measured: 2.5 times apart, more than 2.
+    expect(checks.get(length.id)).toEqual([expect.objectContaining({ check: 'length-vs-count', observed: 2500, expected: 1000, agrees: false, from: [count.id] })]);
+    // Little's law: 40 queued ÷ 60 an hour = 40 minutes against 30 measured: agrees.
+    expect(checks.get(wait.id)).toEqual([expect.objectContaining({ check: 'wait-vs-littles-law', observed: 30, expected: 40, agrees: true, from: [count.id, crossed.id] })]);
+    expect(checks.get(crossed.id)).toEqual([]);
+
+    // Two lanes of 25 m: the same 40 trucks make 500 m, now 5 times apart.
+    await t.request.patch(`/api/admin/crossings/${QUANHE}`).set(t.as.admin).send({ queueLanes: 2 }).expect(200);
+    checks = await queue();
+    expect(checks.get(length.id)).toEqual([expect.objectContaining({ expected: 500, timesApart: 5, agrees: false })]);
+    // Nothing was changed by the checks.
+    const stored = await t.db.prisma.observation.findUnique({ where: { id: length.id } });
+    expect([stored?.value, stored?.status]).toEqual([2500, 'pending']);
+  });
+});

@@ -6,7 +6,8 @@ import { parseOrThrow } from '../http/validate.js';
 import { toObservationDto } from '../observations/observation-dto.js';
 import { distanceMeters } from '../../geo/distance-meters.js';
 import { decide } from './decide.js';
-import { DUPLICATE_WINDOW_MINUTES, listLikelyDuplicates, listPending } from './review.repo.js';
+import { DUPLICATE_WINDOW_MINUTES, listLikelyDuplicates, listPending, listQueueNeighbours } from './review.repo.js';
+import { queueChecks, queueGeometry } from '../analysis/queue-physics.js';
 
 /** The review queue and decisions, for analysts and admins. */
 export function reviewRouter(prisma: PrismaClient): Router {
@@ -16,7 +17,10 @@ export function reviewRouter(prisma: PrismaClient): Router {
   router.get('/queue', async (req, res) => {
     const q = parseOrThrow(reviewQueueQuery, req.query, 'query');
     const pending = await listPending(prisma, q);
-    const duplicates = await listLikelyDuplicates(prisma, pending.map((o) => o.id));
+    const [duplicates, neighbours] = await Promise.all([
+      listLikelyDuplicates(prisma, pending.map((o) => o.id)),
+      listQueueNeighbours(prisma, pending.map((o) => o.id)),
+    ]);
     res.setHeader('Cache-Control', 'no-store');
     const items: ReviewQueueItem[] = pending.map((o) => ({
       ...toObservationDto(o),
@@ -27,6 +31,7 @@ export function reviewRouter(prisma: PrismaClient): Router {
           : null,
       photos: o.photos.map((p) => ({ url: `/photos/${p.sha256}.jpg`, width: p.width, height: p.height, lat: p.lat, lon: p.lon })),
       likelyDuplicates: duplicates.get(o.id) ?? [],
+      queueChecks: queueChecks(o, neighbours.get(o.id) ?? {}, queueGeometry(o.crossing)),
     }));
     res.json({ duplicateWindowMinutes: DUPLICATE_WINDOW_MINUTES, items });
   });

@@ -23,11 +23,18 @@ describe('seed', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('loads the real BTS truck counts as approved customs observations, once', async () => {
+    const bts = await t.db.prisma.observation.groupBy({ by: ['method', 'status'], _count: true });
+    // 6,703 rows of the extract: every one is an observation (the container measures too, kept out of rollups).
+    expect(bts).toEqual([{ method: 'customs', status: 'approved', _count: 6703 }]);
+    expect((await seedDatabase(t.db, 'never')).bts).toEqual({ created: 0, existing: 0 });
+  });
+
   it('loads no demo observations on PostgreSQL or with "never", and marks them when asked', async () => {
-    expect(await t.db.prisma.observation.count()).toBe(0);
+    expect(await t.db.prisma.observation.count({ where: { method: 'synthetic' } })).toBe(0);
     const { demo } = await seedDatabase(t.db, 'always');
     expect(demo.created).toBeGreaterThan(1000);
-    expect(await t.db.prisma.observation.count({ where: { NOT: { method: 'synthetic' } } })).toBe(0);
+    expect(await t.db.prisma.observation.count({ where: { NOT: { method: 'synthetic' } } })).toBe(6703);
     const again = await seedDatabase(t.db, 'always');
     expect(again.demo.created).toBe(0);
     const res = await t.request.get('/api/observations').set(t.as.analyst).query({ limit: 5 });
@@ -35,7 +42,7 @@ describe('seed', () => {
       expect(o.synthetic).toBe(true);
       expect(o.source).toMatch(/^synthetic demo/);
     }
-    await t.db.prisma.observation.deleteMany();
+    await t.db.prisma.observation.deleteMany({ where: { method: 'synthetic' } });
   });
 });
 
@@ -55,11 +62,12 @@ describe('GET /api/trade/monthly', () => {
   });
 
   it('lists months without any figure as gaps, never zeros', async () => {
-    const res = await t.request.get('/api/trade/monthly').query({ from: '2024-04', to: '2024-07' });
-    expect(res.body.months.map((m: { period: string }) => m.period)).toEqual(['2024-04', '2024-05', '2024-06', '2024-07']);
-    expect(res.body.missingMonths).toEqual(['2024-05', '2024-06', '2024-07']);
-    const may = res.body.months[1];
-    expect([may.exports, may.imports, may.total]).toEqual([null, null, null]);
+    // No source in data/ gives a figure for September to November 2024.
+    const res = await t.request.get('/api/trade/monthly').query({ from: '2024-08', to: '2024-12' });
+    expect(res.body.months.map((m: { period: string }) => m.period)).toEqual(['2024-08', '2024-09', '2024-10', '2024-11', '2024-12']);
+    expect(res.body.missingMonths).toEqual(['2024-09', '2024-10', '2024-11']);
+    const oct = res.body.months[2];
+    expect([oct.exports, oct.imports, oct.total]).toEqual([null, null, null]);
   });
 
   it('refuses month 2025-13 with a 400 naming the parameter', async () => {
