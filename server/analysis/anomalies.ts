@@ -21,10 +21,24 @@ export type Anomaly = {
 };
 
 export function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  return medianInPlace(Float64Array.from(values), values.length);
 }
+
+/** The median of the first n values of `a`, sorting them in place (insertion sort: n ≤ 12 here, called per crossing-month). */
+function medianInPlace(a: Float64Array, n: number): number {
+  for (let i = 1; i < n; i++) {
+    const v = a[i];
+    let j = i - 1;
+    for (; j >= 0 && a[j] > v; j--) a[j + 1] = a[j];
+    a[j + 1] = v;
+  }
+  const mid = n >> 1;
+  return n % 2 ? a[mid] : (a[mid - 1] + a[mid]) / 2;
+}
+
+// Scratch buffers: a border's analysis checks every crossing-month, and allocation was most of its cost.
+const historyBuffer = new Float64Array(12);
+const deviations = new Float64Array(12);
 
 /**
  * Whether month i lies outside the band of its own previous 12 months (a Hampel filter): outside
@@ -34,10 +48,15 @@ export function median(values: readonly number[]): number {
 export function anomalyAt(v: Series, i: number): Anomaly | null {
   const value = v[i];
   if (value === null || value === undefined) return null;
-  const history = v.slice(Math.max(0, i - 12), i).filter((h): h is number => h !== null && h !== undefined);
-  if (history.length < MIN_HISTORY) return null;
-  const med = median(history);
-  const scale = MAD_TO_SD * median(history.map((h) => Math.abs(h - med)));
+  let n = 0;
+  for (let j = Math.max(0, i - 12); j < i; j++) {
+    const h = v[j];
+    if (h !== null && h !== undefined) historyBuffer[n++] = h;
+  }
+  if (n < MIN_HISTORY) return null;
+  const med = medianInPlace(historyBuffer, n);
+  for (let j = 0; j < n; j++) deviations[j] = Math.abs(historyBuffer[j] - med);
+  const scale = MAD_TO_SD * medianInPlace(deviations, n);
   const low = med - BAND_WIDTH * scale;
   const high = med + BAND_WIDTH * scale;
   if (value >= low && value <= high) return null;
