@@ -44,17 +44,19 @@ export async function getAnalysis(prisma: PrismaClient, q: AnalysisQuery, scope:
     if (!crossings.length) throw badRequest([{ path: 'query.partner', message: `no crossing joins ${pair[0]} and ${pair[1]}` }]);
   }
 
-  const trade = await loadPairTrade(prisma, pair[0], pair[1], { reporter: q.crossing ? q.reporter : pair[0], from: q.from, to: q.to });
-  const reporter = trade?.reporter ?? q.reporter ?? pair[0];
-  const partner = trade?.partner ?? (reporter === pair[0] ? pair[1] : pair[0]);
-  const direction = directionFor(q.flow, reporter, partner);
-
-  const rows = await listMonthlyRollup(prisma, {
+  const loadTrade = () => loadPairTrade(prisma, pair[0], pair[1], { reporter: q.crossing ? q.reporter : pair[0], from: q.from, to: q.to });
+  const loadActivity = (direction: string | null) => listMonthlyRollup(prisma, {
     metric: q.metric, vehicleClass: q.vehicleClass, method: q.method, direction: direction ?? undefined, scope,
     crossings: crossings.map((c) => c.id),
     fromDate: q.from ? monthStart(q.from) : undefined,
     toDate: q.to ? nextMonthStart(q.to) : undefined,
   });
+  // A border names its reporter, so both reads can run at once; a crossing's reporter is whichever side reports trade.
+  const [trade, borderRows] = await Promise.all([loadTrade(), q.crossing ? null : loadActivity(directionFor(q.flow, pair[0], pair[1]))]);
+  const reporter = trade?.reporter ?? q.reporter ?? pair[0];
+  const partner = trade?.partner ?? (reporter === pair[0] ? pair[1] : pair[0]);
+  const direction = directionFor(q.flow, reporter, partner);
+  const rows = borderRows ?? (await loadActivity(direction));
   // Real and synthetic values never meet in one number: with any real activity, the demo rows are left out.
   const real = rows.filter((r) => !r.synthetic);
   const used = real.length ? real : rows;

@@ -1,5 +1,6 @@
 import type { ReviewQueueItem } from '../../../server/contracts/review.js';
 import { el, formatNumber } from '../ui/dom.js';
+import { queueChecksBlock } from './queue-checks.js';
 
 /** One pending submission as a card. Every piece of submitted text is set as text, never as HTML. */
 export function reviewCard(item: ReviewQueueItem, selected: Set<string>, onSelect: (id: string) => void): HTMLElement {
@@ -21,6 +22,7 @@ export function reviewCard(item: ReviewQueueItem, selected: Set<string>, onSelec
     el('p', { className: 'meta' },
       item.distanceToCrossingM === null ? 'No observer position' : `Observer ${formatNumber(item.distanceToCrossingM)} m from the crossing`,
       item.likelyDuplicates.length ? el('strong', { className: 'dupes' }, ` · ${item.likelyDuplicates.length} likely duplicate(s)`) : null),
+    queueChecksBlock(item.queueChecks),
     item.photos.length
       ? el('div', { className: 'photos' }, ...item.photos.map((p, i) =>
           el('a', { href: p.url, target: '_blank', rel: 'noopener' },
