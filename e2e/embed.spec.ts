@@ -51,6 +51,8 @@ test('two embeds on another site size themselves to their content', async ({ pag
     await expect(frames.nth(0)).toHaveAttribute('aria-label', 'Trucks queuing at Dandong');
 
     for (const i of [0, 1]) {
+      // As a reader would scroll to it: Chromium does not render a cross-origin frame that is out of view, so its map never loads there.
+      await frames.nth(i).scrollIntoViewIfNeeded();
       const frame = (await frames.nth(i).elementHandle())!;
       const content = (await frame.contentFrame())!;
       await waitForEmbedMap(content);
@@ -245,5 +247,31 @@ test('an analyst saves the map view as an embed and gets the code to paste', asy
   const data = await (await page.request.get(`${embedUrl}/data.json`)).json();
   expect(data.view).toMatchObject({ crossing: DANDONG, metric: 'queue_vehicles', camera: { zoom: 8, lat: 40.1, lng: 124.4 } });
   expect(data.title).toBe('Queue at the Friendship Bridge');
+  expect(pageProblems).toEqual([]);
+});
+
+test("an embed of a border headlines the analysis: its plain-words summary, and a nowcast when the server has one", async ({ page, baseURL, pageProblems }) => {
+  const { id } = await saveView(baseURL!, 'Trucks entering from Mexico', { border: 'US-MX', metric: 'crossed_vehicles', flow: 'imports' });
+  await page.goto(`/embed/${id}`);
+  await waitForEmbedMap(page);
+  const analysis = page.locator('.embed-analysis');
+  await expect(analysis.locator('.embed-analysis-summary')).toContainText('track US imports from Mexico (r 0.90, n 24)');
+  await expect(analysis.locator('.embed-nowcast')).toHaveCount(0);
+  // The seeded data has no month awaiting its figure; the next refresh brings one, as the server would.
+  await page.route(`**/embed/${id}/data.json`, async (route) => {
+    const res = await route.fetch();
+    const data = await res.json();
+    data.analysis.nowcast = [{ month: '2022-01', value: 3.12e10, low: 2.9e10, high: 3.35e10, expectedPublication: '2022-03-07', overdue: false }];
+    await route.fulfill({ response: res, json: data });
+  });
+  await expect(analysis.locator('.embed-nowcast')).toHaveText('Nowcast for 2022-01: $31.20 bn (95 %: $29.00 bn – $33.50 bn), expected 2022-03-07');
+  expect(pageProblems).toEqual([]);
+});
+
+test('an embed without trade figures to compare with shows no analysis', async ({ page, baseURL, pageProblems }) => {
+  const { id } = await saveView(baseURL!, 'Trucks at a US–Canada port', { crossing: 'us-ca-port-0103', metric: 'crossed_vehicles' });
+  await page.goto(`/embed/${id}`);
+  await waitForEmbedMap(page);
+  await expect(page.locator('.embed-analysis')).toBeHidden();
   expect(pageProblems).toEqual([]);
 });

@@ -4,14 +4,23 @@ import { cameraOf, crossingPagePoint, renderedCrossingIds, symbolState, waitForM
 
 const DANDONG = 'cn-kp-dandong-sinuiju-friendship-bridge';
 const DANDONG_LNGLAT: [number, number] = [124.390579, 40.116438];
+const LAREDO = 'us-mx-port-2304';
 
-test('the map reaches idle with every located crossing of the fitted view drawn', async ({ page, request, pageProblems }) => {
+type Features = { features: { id: string; geometry: unknown; properties: { countries: string[] } }[] };
+
+test('the map opens fitted to the default border (US–Mexico) with every one of its crossings drawn', async ({ page, request, pageProblems }) => {
   await page.goto('/');
   await waitForMapIdle(page);
-  const api = await (await request.get('/api/crossings')).json();
-  const located = api.features.filter((f: { geometry: unknown }) => f.geometry).map((f: { id: string }) => f.id).sort();
-  expect(located.length).toBeGreaterThan(5);
-  expect(await renderedCrossingIds(page)).toEqual(located);
+  const api = (await (await request.get('/api/crossings')).json()) as Features;
+  const onBorder = api.features
+    .filter((f) => f.geometry && f.properties.countries.includes('US') && f.properties.countries.includes('MX'))
+    .map((f) => f.id)
+    .sort();
+  expect(onBorder.length).toBeGreaterThan(15);
+  const drawn = await renderedCrossingIds(page);
+  expect(drawn.filter((id) => onBorder.includes(id))).toEqual(onBorder);
+  expect(drawn.some((id) => id.startsWith('cn-kp-'))).toBe(false);
+  await expect(page.getByLabel('Border')).toHaveValue('US-MX');
   // Crossings without a location are listed, marked as such, not drawn.
   const unknown = page.getByRole('complementary').locator('section.unknown');
   await expect(unknown.getByRole('heading')).toHaveText('Crossings with unknown location');
@@ -27,7 +36,7 @@ test('moving the slider changes the month in the chart and the symbol sizes', as
   const slider = page.getByRole('slider', { name: 'Month shown' });
   const label = page.locator('#month-label');
   const firstMonth = await label.textContent();
-  const before = await symbolState(page, DANDONG);
+  const before = await symbolState(page, LAREDO);
 
   await slider.focus();
   await page.keyboard.press('ArrowLeft');
@@ -36,14 +45,14 @@ test('moving the slider changes the month in the chart and the symbol sizes', as
   const month = (await label.textContent())!;
   await expect(page.locator('.chart-month')).toHaveText(month);
   await waitForMapIdle(page);
-  const after = await symbolState(page, DANDONG);
+  const after = await symbolState(page, LAREDO);
   expect(after.radius).not.toBe(before.radius);
   expect(page.url()).toContain(`month=${month}`);
   expect(pageProblems).toEqual([]);
 });
 
 test('clicking a crossing opens its panel with names, sources and analysis', async ({ page, pageProblems }) => {
-  await page.goto('/');
+  await page.goto('/?border=CN-KP');
   await waitForMapIdle(page);
   const { x, y } = await crossingPagePoint(page, DANDONG_LNGLAT);
   await page.mouse.click(x, y);
@@ -52,8 +61,10 @@ test('clicking a crossing opens its panel with names, sources and analysis', asy
   await expect(panel.getByText('中朝友谊桥')).toBeVisible();
   await expect(panel.getByText('중조우의교')).toBeVisible();
   await expect(panel.locator('.sources')).toContainText('de.wikipedia');
-  await expect(panel.locator('.correlations li')).toHaveCount(4);
-  await expect(panel.getByText(/synthetic demo data, so any correlation/)).toBeVisible();
+  // The analysis is now the crossing's own, from the server: eight correlations (levels and changes, lags 0–3).
+  const customs = panel.getByRole('region', { name: 'What activity says about customs' });
+  await expect(customs.getByRole('table', { name: 'Correlation with trade, by lag' }).locator('tr[data-lag]')).toHaveCount(8);
+  await expect(customs.getByRole('note')).toContainText('made-up demo data');
   await expect(panel.locator('.latest li').first()).toContainText('synthetic');
   expect(await symbolState(page, DANDONG)).toMatchObject({ selected: true });
   expect(pageProblems).toEqual([]);
@@ -62,9 +73,14 @@ test('clicking a crossing opens its panel with names, sources and analysis', asy
 test('a copied URL restores the same view in a new page', async ({ page, context, pageProblems }) => {
   await page.goto('/');
   await waitForMapIdle(page);
-  await page.getByLabel('Metric').selectOption('crossed_vehicles');
+  await page.getByLabel('Border').selectOption('CN-KP');
+  await page.getByLabel('Trade flow').selectOption('exports');
+  // The old default metric still works from a URL and from the filter.
+  await page.getByLabel('Metric').selectOption('queue_vehicles');
   await page.getByLabel('Direction').selectOption('CN-KP');
   await page.getByLabel('Colour by change against').selectOption('trailing12');
+  // A hundred-odd crossings: the list starts folded.
+  await page.getByRole('complementary').getByText('All crossings').click();
   await page.getByRole('complementary').getByRole('button', { name: 'Tumen River Bridge (Quanhe–Wonjong, Hunchun–Rason)' }).click();
   const slider = page.getByRole('slider', { name: 'Month shown' });
   await slider.focus();
@@ -78,7 +94,9 @@ test('a copied URL restores the same view in a new page', async ({ page, context
   const second = await context.newPage();
   await second.goto(url);
   await waitForMapIdle(second);
-  await expect(second.getByLabel('Metric')).toHaveValue('crossed_vehicles');
+  await expect(second.getByLabel('Border')).toHaveValue('CN-KP');
+  await expect(second.getByLabel('Trade flow')).toHaveValue('exports');
+  await expect(second.getByLabel('Metric')).toHaveValue('queue_vehicles');
   await expect(second.getByLabel('Direction')).toHaveValue('CN-KP');
   await expect(second.getByLabel('Colour by change against')).toHaveValue('trailing12');
   await expect(second.locator('#month-label')).toHaveText(month!);
@@ -99,9 +117,10 @@ test('the table shows what the map shows and downloads it as CSV', async ({ page
   // Every crossing (other tests add some to the same server): a header and a row each.
   const crossings = ((await (await page.request.get('/api/crossings')).json()) as { features: unknown[] }).features.length;
   await expect(table.getByRole('row')).toHaveCount(crossings + 1);
-  const row = table.getByRole('row', { name: /Sino-Korean Friendship Bridge/ });
+  const row = table.getByRole('row', { name: /Laredo, Texas/ });
   await expect(row).toContainText(month!);
-  await expect(row).toContainText('yes');
+  // Real BTS counts, not demo data.
+  await expect(row.getByRole('cell').last()).toHaveText('no');
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download CSV' }).click();
   const download = await downloadPromise;
@@ -109,7 +128,7 @@ test('the table shows what the map shows and downloads it as CSV', async ({ page
   const lines = csv.trim().split('\r\n');
   expect(lines[0]).toBe('crossing_id,name,countries,month,metric,value,observations,change,synthetic,location_known');
   expect(lines).toHaveLength(crossings + 1);
-  expect(lines.find((l) => l.startsWith(DANDONG))).toContain(`,${month},queue_vehicles,`);
+  expect(lines.find((l) => l.startsWith(LAREDO))).toContain(`,${month},crossed_vehicles,`);
   expect(page.url()).toContain('view=table');
   expect(pageProblems).toEqual([]);
 });

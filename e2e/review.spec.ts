@@ -47,7 +47,8 @@ test('approving shows an observation on the public map; rejecting keeps it off; 
   // The public (a fresh browser context, signed out) sees the approved one on the map, not the rejected one.
   const publicContext = await browser.newContext();
   const map = await publicContext.newPage();
-  await map.goto(`/?month=${MONTH}&crossing=${APPROVE_AT}&map=7/42.5/129.5`);
+  // The observations are queue counts; the map now opens on vehicles crossing.
+  await map.goto(`/?month=${MONTH}&crossing=${APPROVE_AT}&metric=queue_vehicles&map=7/42.5/129.5`);
   await waitForMapIdle(map);
   expect(await symbolState(map, APPROVE_AT)).toMatchObject({ hasData: true });
   expect(await symbolState(map, REJECT_AT)).toMatchObject({ hasData: false });

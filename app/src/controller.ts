@@ -1,14 +1,18 @@
 import { LngLatBounds, Popup, type Map as MapLibreMap } from 'maplibre-gl';
 import type { MonthlyRollupDto } from '../../server/contracts/rollups.js';
 import type { ObservationDto } from '../../server/contracts/observations.js';
-import type { TradePeriodDto } from '../../server/contracts/trade.js';
+import type { AnalysisDto, BordersDto } from '../../server/contracts/analysis.js';
+import { analysisQuery, borderKey, parseBorder } from './analysis/analysis-query.js';
+import { mixesRealAndSynthetic } from './analysis/change.js';
 import { crossingMonth, changeColor, maxValue, radiusFor, valueSeries, type CrossingMonth } from './analysis/crossing-symbols.js';
-import { laggedCorrelations } from './analysis/lagged-correlation.js';
 import { yearOverYear } from './analysis/year-over-year.js';
-import { api, type AnnualTrade, type CrossingCollection, type MonthlyTrade } from './api.js';
+import { api, type AnnualTrade, type CrossingCollection } from './api.js';
+import { countryName } from './i18n/country-name.js';
 import type { StringKey } from './i18n/en.js';
 import { nameIn, pickLanguage, t, type NameLanguage } from './i18n/t.js';
 import { CROSSINGS_LAYER, addCrossingsLayers, applyCrossingSymbols, setCrossingLabels, type CrossingSymbol } from './map/crossings-layer.js';
+import { analysisSection } from './ui/analysis-panel.js';
+import { borderName, borderSelect } from './ui/border-select.js';
 import { renderPanel } from './ui/crossing-panel.js';
 import { el, formatNumber } from './ui/dom.js';
 import { renderFilters } from './ui/filters.js';
@@ -23,7 +27,7 @@ type Elements = {
   table: HTMLElement; mapBox: HTMLElement; status: HTMLElement; demoNote: HTMLElement; viewToggle: HTMLElement;
 };
 
-const EMPTY_ROLLUP: MonthlyRollupDto = { metric: 'queue_vehicles', months: [], crossings: [] };
+const EMPTY_ROLLUP: MonthlyRollupDto = { metric: 'crossed_vehicles', months: [], crossings: [] };
 
 /** Holds the view and the loaded data, and redraws map, chart, panel and table from them. */
 export class Controller {
@@ -31,16 +35,20 @@ export class Controller {
   private rollup = EMPTY_ROLLUP;
   private series = new Map<string, (number | null)[]>();
   private max = 0;
-  private trade: MonthlyTrade | null = null;
-  private tradeByMonth = new Map<string, TradePeriodDto>();
+  private borders: BordersDto | null = null;
+  private analysis: AnalysisDto | null = null;
+  /** The customs section is built once per analysis, so a month step keeps its open/closed parts as they are. */
+  private customs: { for: AnalysisDto; node: HTMLElement } | null = null;
   private annual: AnnualTrade | null = null;
   private latest: ObservationDto[] | null = null;
-  private chartActivity: (number | null)[] = [];
+  /** The month came from the URL or the analyst: the analysis must not move it to its latest month. */
+  private monthChosen: boolean;
   private readonly lang: NameLanguage;
   private readonly banner: StatusBanner;
   private readonly slider: TimeSlider;
   private readonly chart: TradeChart;
   private rollupAbort: AbortController | null = null;
+  private analysisAbort: AbortController | null = null;
   private layersReady = false;
   private popup = new Popup({ closeButton: false, closeOnClick: false });
   /** Milliseconds from a month change to the next rendered map frame (read by tests and the benchmark). */
@@ -48,6 +56,7 @@ export class Controller {
 
   constructor(private readonly map: MapLibreMap, private view: ViewState, private readonly ui: Elements) {
     this.lang = pickLanguage(view.lang);
+    this.monthChosen = view.month !== null;
     this.banner = new StatusBanner(ui.status);
     this.slider = new TimeSlider(ui.slider, (month) => this.setMonth(month));
     this.chart = new TradeChart(ui.chart);
@@ -55,15 +64,17 @@ export class Controller {
   }
 
   async start() {
+    // Decided now: the map's own first moveend writes a camera into the view before the data arrives.
+    const fit = !this.view.camera;
     this.map.on('moveend', () => {
       const c = this.map.getCenter();
       this.view.camera = { zoom: this.map.getZoom(), lat: c.lat, lng: c.lng };
       this.writeUrl();
     });
-    await Promise.all([this.loadCrossings(), this.loadRollup()]);
-    if (!this.view.camera) this.fitToData();
+    await Promise.all([this.loadCrossings(), this.loadRollup(), this.loadBorders()]);
+    if (fit) this.fitToBorder();
     // A shared URL may name a crossing: its panel needs its latest observations too.
-    await Promise.all([this.loadTrade(), this.loadLatest()]);
+    await Promise.all([this.loadAnalysis(), this.loadLatest()]);
   }
 
   private async load<T>(key: string, what: string, run: () => Promise<T>, retry: () => void): Promise<T | null> {
@@ -111,26 +122,60 @@ export class Controller {
     this.max = maxValue(this.series);
     this.slider.setMonths(rollup.months, this.view.month);
     this.view.month = this.slider.month;
-    this.updateChartActivity();
     this.renderDemoNote();
     this.drawMonth();
   }
 
-  /** Trade between the selected crossing's countries (else the first crossing with activity), whichever side reports it. */
-  private async loadTrade() {
-    const pairOf = (id: string | null) => this.crossings.features.find((f) => f.properties.id === id)?.properties.countries;
-    const pair = pairOf(this.view.crossing) ?? pairOf(this.rollup.crossings[0]?.id ?? null) ?? ['CN', 'KP'];
-    if (this.trade && pair.includes(this.trade.reporter) && pair.includes(this.trade.partner)) return;
-    const result = await this.load('trade', t('whatTrade'), async () => {
-      const [ab, ba] = await Promise.all([api.monthlyTrade(pair[0], pair[1]), api.monthlyTrade(pair[1], pair[0])]);
-      const monthly = ba.months.length > ab.months.length ? ba : ab;
-      return { monthly, annual: await api.annualTrade(monthly.reporter, monthly.partner) };
-    }, () => void this.loadTrade());
-    if (!result) return;
-    this.trade = result.monthly;
-    this.tradeByMonth = new Map(result.monthly.months.map((m) => [m.period, m]));
-    this.annual = result.annual;
-    this.updateChartActivity();
+  private async loadBorders() {
+    const borders = await this.load('borders', t('whatBorders'), () => api.borders(), () => void this.loadBorders());
+    if (!borders) return;
+    this.borders = borders;
+    this.renderFilters();
+  }
+
+  /** The border analysed: the URL's, else the server's default (the one with the most real data). */
+  private border(): [string, string] | null {
+    return parseBorder(this.view.border) ?? this.borders?.defaultBorder ?? null;
+  }
+
+  private countriesOf(id: string | null) {
+    return this.crossings.features.find((f) => f.properties.id === id)?.properties.countries ?? null;
+  }
+
+  /** The server's analysis of the selected crossing, else of the border: panel, chart and CSV all read it. */
+  private async loadAnalysis() {
+    this.analysisAbort?.abort();
+    const abort = (this.analysisAbort = new AbortController());
+    const query = analysisQuery(this.view, this.border(), this.countriesOf(this.view.crossing));
+    if (!query) return;
+    const analysis = await this.load('analysis', t('whatAnalysis'), () => api.analysis(query, abort.signal), () => void this.loadAnalysis());
+    if (!analysis || abort.signal.aborted) return;
+    this.analysis = analysis;
+    if (!this.monthChosen) this.showLatestAnalysedMonth();
+    void this.loadAnnual();
+    this.drawMonth();
+  }
+
+  /** A first view opens on the border's latest month with activity, not on another border's later demo months. */
+  private showLatestAnalysedMonth() {
+    const last = this.analysis?.months.filter((m) => m.activity !== null).at(-1)?.month;
+    if (!last || !this.rollup.months.includes(last)) return;
+    this.slider.setMonths(this.rollup.months, last);
+    this.view.month = this.slider.month;
+    this.writeUrl();
+  }
+
+  /** Annual totals of the pair whose monthly figures the analysis reads. */
+  private async loadAnnual() {
+    const trade = this.analysis?.trade ?? null;
+    if (!trade) {
+      this.annual = null;
+      return;
+    }
+    if (this.annual?.reporter === trade.reporter && this.annual.partner === trade.partner) return;
+    const annual = await this.load('annual', t('whatTrade'), () => api.annualTrade(trade.reporter, trade.partner), () => void this.loadAnnual());
+    if (!annual) return;
+    this.annual = annual;
     this.drawMonth();
   }
 
@@ -178,13 +223,13 @@ export class Controller {
   select(id: string) {
     this.view.crossing = this.view.crossing === id ? null : id;
     this.writeUrl();
-    this.updateChartActivity();
     this.drawMonth();
     void this.loadLatest();
-    void this.loadTrade();
+    void this.loadAnalysis();
   }
 
   setMonth(month: string) {
+    this.monthChosen = true;
     this.view.month = month;
     this.writeUrl();
     this.drawMonth();
@@ -192,10 +237,20 @@ export class Controller {
 
   private update(patch: Partial<ViewState>) {
     const refetch = ['metric', 'vehicleClass', 'direction', 'method', 'status', 'from', 'to'].some((k) => k in patch);
+    const reanalyse = refetch || 'flow' in patch || 'border' in patch;
+    if ('border' in patch) {
+      // Another border is another question: its own crossings in view, its own latest month.
+      const pair = parseBorder(patch.border ?? null);
+      const countries = this.countriesOf(this.view.crossing);
+      if (pair && countries && !pair.every((c) => countries.includes(c))) patch.crossing = null;
+      this.monthChosen = false;
+    }
     this.view = { ...this.view, ...patch };
     this.writeUrl();
+    if ('border' in patch) this.fitToBorder();
     if (refetch) void this.loadRollup();
     else this.drawMonth();
+    if (reanalyse) void this.loadAnalysis();
   }
 
   private currentMonth(): Map<string, CrossingMonth> {
@@ -224,9 +279,8 @@ export class Controller {
       this.map.triggerRepaint();
     }
     this.chart.update({
-      months: this.rollup.months.length ? this.rollup.months : [...this.tradeByMonth.keys()],
-      trade: this.tradeByMonth,
-      activity: this.chartActivity,
+      analysis: this.analysis,
+      tradeLabel: this.tradeLabel() ?? t('chartNoTrade'),
       activityLabel: this.activityLabel(),
       selectedMonth: this.view.month,
     });
@@ -236,15 +290,11 @@ export class Controller {
     }
   }
 
-  private updateChartActivity() {
-    this.chartActivity = (this.view.crossing && this.series.get(this.view.crossing)) || this.rollup.months.map(() => null);
-  }
-
   private renderPanel(month: Map<string, CrossingMonth>) {
     const selected = this.crossings.features.find((f) => f.properties.id === this.view.crossing) ?? null;
     const i = this.view.month ? this.rollup.months.indexOf(this.view.month) : -1;
-    const activity = this.chartActivity;
-    const tradeTotals = this.rollup.months.map((m) => this.tradeByMonth.get(m)?.total?.valueUsd ?? null);
+    const activity = (selected && this.series.get(selected.properties.id)) || [];
+    const flags = this.rollup.crossings.find((c) => c.id === selected?.properties.id)?.values.map((v) => v?.synthetic ?? false) ?? [];
     const m = selected ? month.get(selected.properties.id) : undefined;
     renderPanel(this.ui.panel, {
       crossings: this.crossings.features,
@@ -252,6 +302,7 @@ export class Controller {
       lang: this.lang,
       latest: this.latest,
       annual: this.annual,
+      customs: this.customsSection(),
       onSelect: (id) => this.select(id),
       analysis: selected ? {
         metricLabel: this.metricLabel(),
@@ -259,11 +310,26 @@ export class Controller {
         value: m?.value ?? null,
         change: m?.change ?? null,
         baselineLabel: t(this.view.baseline === 'previous' ? 'baselinePrevious' : 'baselineTrailing12'),
-        yoy: i >= 0 ? yearOverYear(activity, i) : null,
-        correlations: laggedCorrelations(activity, tradeTotals, 3),
-        synthetic: selected.properties.activity.syntheticOnly || (this.rollup.crossings.find((c) => c.id === selected.properties.id)?.values.some((v) => v?.synthetic) ?? false),
+        yoy: i >= 0 ? yearOverYear(activity, i, flags) : null,
+        changeMixed: i >= 0 && mixesRealAndSynthetic(activity, i, this.view.baseline, flags),
+        yoyMixed: i >= 0 && mixesRealAndSynthetic(activity, i, 'year', flags),
       } : null,
     });
+  }
+
+  private customsSection(): HTMLElement | null {
+    const a = this.analysis;
+    if (!a) return null;
+    if (this.customs?.for !== a) {
+      const names = new Map(this.crossings.features.map((f) => [f.properties.id, nameIn(f.properties.names, this.lang)]));
+      for (const c of a.crossings) if (!names.has(c.id)) names.set(c.id, c.name);
+      const node = analysisSection(a, {
+        activityLabel: this.metricLabel(), place: this.place(), tradeLabel: this.tradeLabel(),
+        crossingName: (id) => names.get(id) ?? id,
+      });
+      this.customs = { for: a, node };
+    }
+    return this.customs.node;
   }
 
   private renderFilters() {
@@ -272,7 +338,11 @@ export class Controller {
       const [a, b] = f.properties.countries;
       directions.add(`${a}-${b}`).add(`${b}-${a}`);
     }
-    renderFilters(this.ui.filters, this.view, [...directions].sort(), (patch) => this.update(patch));
+    const border = this.border();
+    const leading = this.borders && border
+      ? borderSelect(this.borders.borders, { border: borderKey(border), flow: this.view.flow }, this.lang, (patch) => this.update(patch))
+      : [];
+    renderFilters(this.ui.filters, this.view, [...directions].sort(), (patch) => this.update(patch), leading);
   }
 
   private renderViewToggle() {
@@ -302,11 +372,17 @@ export class Controller {
     this.ui.demoNote.textContent = synthetic ? t('syntheticWarning') : '';
   }
 
-  private fitToData() {
+  /** Fits the map to the border's crossings (else those with activity, else all): a whole border in view. */
+  private fitToBorder() {
+    const border = this.border();
     const active = new Set(this.rollup.crossings.map((c) => c.id));
     const located = this.crossings.features.filter((f) => f.geometry);
-    const focus = located.some((f) => active.has(f.properties.id)) ? located.filter((f) => active.has(f.properties.id)) : located;
+    const onBorder = border ? located.filter((f) => border.every((c) => f.properties.countries.includes(c))) : [];
+    const withData = located.filter((f) => active.has(f.properties.id));
+    const focus = onBorder.length ? onBorder : withData.length ? withData : located;
     if (focus.length === 0) return;
+    // The header and notes above the map may have just grown: fit to the size the map has now.
+    this.map.resize();
     const bounds = new LngLatBounds();
     for (const f of focus) bounds.extend(f.geometry!.coordinates as [number, number]);
     this.map.fitBounds(bounds, { padding: 60, maxZoom: 9, animate: false });
@@ -327,9 +403,23 @@ export class Controller {
     return t(`metric_${this.view.metric}` as StringKey);
   }
 
-  private activityLabel() {
+  /** Where the activity is counted: the selected crossing, else every crossing of the border. */
+  private place() {
     const selected = this.crossings.features.find((f) => f.properties.id === this.view.crossing);
-    return selected ? `${this.metricLabel()} — ${selected.properties.names.en}` : `${this.metricLabel()} (select a crossing)`;
+    if (selected) return nameIn(selected.properties.names, this.lang);
+    const border = this.border();
+    return border ? t('borderPlace', { border: borderName(border, this.lang) }) : '—';
+  }
+
+  private activityLabel() {
+    return `${this.metricLabel()} — ${this.place()}`;
+  }
+
+  /** "United States imports from Mexico": the trade series the analysis reads, or null when none is stored. */
+  private tradeLabel(): string | null {
+    const trade = this.analysis?.trade;
+    if (!trade) return null;
+    return t(`flowPhrase_${trade.flow}` as StringKey, { reporter: countryName(trade.reporter, this.lang), partner: countryName(trade.partner, this.lang) });
   }
 
   private writeUrl() {

@@ -130,3 +130,19 @@ describe('GET /api/analysis never combines real and synthetic values', () => {
     expect(dandong.values[0]).toMatchObject({ n: 1, sum: 2000, synthetic: false });
   });
 });
+
+describe('an embed of a border view', () => {
+  it('headlines a crossing of that border, pairs it with that border\'s trade and carries the analysis', async () => {
+    const saved = await t.request.post('/api/views').set(t.as.analyst).send({
+      title: 'Trucks into the US from Mexico',
+      view: { border: 'US-MX', flow: 'imports', metric: 'crossed_vehicles', vehicleClass: 'truck', to: '2021-12' },
+    }).expect(201);
+    const data = (await t.request.get(`/embed/${saved.body.id}/data.json`)).body;
+    expect(data.crossing).toMatch(/^us-mx-port-/);
+    expect(data.crossings.every((c: { countries: string[] }) => c.countries.includes('MX') || c.value === null)).toBe(true);
+    expect([data.trade.reporter, data.trade.partner]).toEqual(['US', 'MX']);
+    expect(data.synthetic).toBe(false);
+    expect(data.analysis).toMatchObject({ reporter: 'US', partner: 'MX', flow: 'imports', verdict: 'naive-best', synthetic: false });
+    expect(data.analysis.summary).toMatch(/track US imports from Mexico \(r 0\.90, n 24\)/);
+  });
+});

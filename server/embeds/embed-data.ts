@@ -103,7 +103,7 @@ export async function buildEmbedData(prisma: PrismaClient, saved: SavedView, ref
   const view = savedViewSettings.parse(saved.view);
   const fromDate = view.from ? monthStart(view.from) : undefined;
   const toDate = view.to ? nextMonthStart(view.to) : undefined;
-  const [rows, crossings] = await Promise.all([
+  const [allRows, crossings] = await Promise.all([
     listMonthlyRollup(prisma, {
       metric: view.metric, vehicleClass: view.vehicleClass ?? undefined, method: view.method ?? undefined,
       direction: view.direction ?? undefined, scope: APPROVED, fromDate, toDate,
@@ -111,6 +111,11 @@ export async function buildEmbedData(prisma: PrismaClient, saved: SavedView, ref
     listCrossings(prisma),
   ]);
 
+  // A border view speaks of that border's crossings only: its headline, symbols' scale, sources and synthetic flag.
+  const border = view.border?.split('-');
+  const inBorder = (c: Crossing) => !border || (border.includes(c.countryA) && border.includes(c.countryB));
+  const borderIds = new Set(crossings.filter(inBorder).map((c) => c.id));
+  const rows = allRows.filter((r) => borderIds.has(r.crossingId));
   const { months, cells } = rollupGrid(rows, view.from, view.to);
   const index = new Map(months.map((m, i) => [m, i]));
   const series = new Map([...cells].map(([id, row]) => [id, row.map((cell) => monthlyValue(view.metric, cell))]));

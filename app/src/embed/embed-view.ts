@@ -1,7 +1,7 @@
 import type { EmbedDataDto } from '../../../server/contracts/embeds.js';
 import { describeChange, describeHeadline, formatMonth, formatValue, metricPhrase } from '../analysis/headline-summary.js';
 import { nameIn, t, type NameLanguage } from '../i18n/t.js';
-import { el } from '../ui/dom.js';
+import { el, formatUsd } from '../ui/dom.js';
 import { renderEmbedChart } from './embed-chart.js';
 import { compactSources } from './compact-sources.js';
 import type { EmbedFlags } from './flags.js';
@@ -9,6 +9,8 @@ import type { EmbedFlags } from './flags.js';
 /** The parts of the embed that change with the data; the map box stays put across refreshes. */
 export type EmbedElements = {
   title: HTMLElement; figure: HTMLElement; summary: HTMLElement; demo: HTMLElement;
+  /** The analysis of the view's border or crossing: its nowcast headline and its plain-words verdict. */
+  analysis: HTMLElement;
   mapBox: HTMLElement; chart: HTMLElement; footer: HTMLElement;
   /** The server's static image of the view, shown only on paper (a WebGL canvas may print blank). */
   printImage: HTMLImageElement;
@@ -20,6 +22,7 @@ export function buildEmbedLayout(root: HTMLElement, flags: EmbedFlags): EmbedEle
     figure: el('p', { className: 'embed-figure' }),
     summary: el('p', { className: 'visually-hidden', id: 'embed-summary' }),
     demo: el('p', { className: 'embed-demo', role: 'note' }),
+    analysis: el('div', { className: 'embed-analysis' }),
     mapBox: el('div', { className: 'embed-map', id: 'embed-map' }),
     chart: el('div', { className: 'embed-chart' }),
     footer: el('footer', { className: 'embed-footer' }),
@@ -31,7 +34,7 @@ export function buildEmbedLayout(root: HTMLElement, flags: EmbedFlags): EmbedEle
     parts.title.hidden = true;
     parts.footer.hidden = true;
   }
-  root.replaceChildren(header, parts.demo, parts.mapBox, parts.chart, parts.footer, parts.printImage);
+  root.replaceChildren(header, parts.demo, parts.analysis, parts.mapBox, parts.chart, parts.footer, parts.printImage);
   return parts;
 }
 
@@ -64,6 +67,7 @@ export function renderEmbed(parts: EmbedElements, d: EmbedDataDto, opts: { lang:
   parts.printImage.alt = summary;
   parts.demo.textContent = t('embedSynthetic');
   parts.demo.hidden = !d.synthetic;
+  renderAnalysis(parts.analysis, d.analysis);
   // A map is a picture to a screen reader: it is given the sentence it stands for.
   parts.mapBox.setAttribute('role', opts.static ? 'img' : 'region');
   parts.mapBox.setAttribute('aria-label', t('embedMapLabel', { summary }));
@@ -84,11 +88,33 @@ export function renderEmbed(parts: EmbedElements, d: EmbedDataDto, opts: { lang:
   );
 }
 
+/**
+ * The next month customs has not published, as the model nowcasts it, and the analysis in one sentence;
+ * nothing when the view has no analysis (no trade figures to compare with).
+ */
+function renderAnalysis(root: HTMLElement, a: EmbedDataDto['analysis']) {
+  root.hidden = a === null;
+  if (!a) {
+    root.replaceChildren();
+    return;
+  }
+  const next = a.nowcast[0];
+  const when = next?.expectedPublication
+    ? t(next.overdue ? 'embedNowcastOverdue' : 'embedNowcastExpected', { date: next.expectedPublication })
+    : null;
+  root.replaceChildren(
+    next ? el('p', { className: 'embed-nowcast' },
+      t('embedNowcast', { month: next.month, value: formatUsd(next.value), low: formatUsd(next.low), high: formatUsd(next.high) }),
+      when ? `, ${when}` : '') : '',
+    el('p', { className: 'embed-analysis-summary' }, a.summary),
+  );
+}
+
 /** The analyst map's URL for the same view. */
 function viewQuery(d: EmbedDataDto): string {
   const p = new URLSearchParams();
   const v = d.view;
-  for (const [k, val] of Object.entries({ crossing: v.crossing, metric: v.metric, from: v.from, to: v.to, month: d.month, vehicleClass: v.vehicleClass, direction: v.direction, method: v.method })) {
+  for (const [k, val] of Object.entries({ crossing: v.crossing, border: v.border, flow: v.flow === 'imports' ? null : v.flow, metric: v.metric, from: v.from, to: v.to, month: d.month, vehicleClass: v.vehicleClass, direction: v.direction, method: v.method })) {
     if (val) p.set(k, val);
   }
   return `?${p}`;

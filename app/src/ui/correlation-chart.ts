@@ -6,7 +6,7 @@ import { el } from './dom.js';
 type Correlation = AnalysisDto['correlations'][number];
 
 const SVG = 'http://www.w3.org/2000/svg';
-const W = 96;
+const W = 72;
 const H = 16;
 
 function svg(tag: string, attrs: Record<string, string | number>): SVGElement {

@@ -1,7 +1,6 @@
 import type { Feature, Point } from 'geojson';
 import type { CrossingProperties } from '../../../server/contracts/crossings.js';
 import type { ObservationDto } from '../../../server/contracts/observations.js';
-import type { LaggedCorrelation } from '../analysis/lagged-correlation.js';
 import type { AnnualTrade } from '../api.js';
 import { t, type NameLanguage } from '../i18n/t.js';
 import { el, formatNumber, formatPercent, formatUsd } from './dom.js';
@@ -15,8 +14,9 @@ export type PanelAnalysis = {
   change: number | null;
   baselineLabel: string;
   yoy: number | null;
-  correlations: LaggedCorrelation[];
-  synthetic: boolean;
+  /** The change or year-over-year figure would compare a real month with a synthetic one: not computed. */
+  changeMixed: boolean;
+  yoyMixed: boolean;
 };
 
 function namesBlock(p: CrossingProperties) {
@@ -38,21 +38,15 @@ function facts(f: CrossingFeature) {
   );
 }
 
+const changeText = (v: number | null, mixed: boolean) => (mixed ? t('notComputedMixed') : formatPercent(v));
+
+/** The crossing's value in the month shown and its changes; the correlations are the server's, in the customs section. */
 function analysisBlock(a: PanelAnalysis) {
-  const corr = a.correlations.map((c) =>
-    el('li', {},
-      `${t('correlationLag', { lag: c.lag })}: r = ${c.r === null ? '—' : c.r.toFixed(2)} (n = ${c.n})`,
-      c.meaningful ? null : el('span', { className: 'caveat' }, ` — ${t('correlationTooFew', { n: c.n })}`),
-    ),
-  );
-  return el('section', { className: 'analysis', 'aria-label': 'Analysis' },
+  return el('section', { className: 'analysis', 'aria-label': t('panelValueInMonth', { metric: a.metricLabel, month: a.month ?? '—' }) },
     el('h3', {}, t('panelValueInMonth', { metric: a.metricLabel, month: a.month ?? '—' })),
     el('p', { className: 'value', id: 'panel-value' }, a.value === null ? t('noValue') : formatNumber(a.value, 1)),
-    el('p', {}, `${t('change', { baseline: a.baselineLabel })}: ${formatPercent(a.change)}`),
-    el('p', {}, `${t('yoy')}: ${formatPercent(a.yoy)}`),
-    el('h3', {}, t('correlationTitle')),
-    a.synthetic ? el('p', { className: 'caveat' }, t('correlationSynthetic')) : null,
-    el('ul', { className: 'correlations' }, ...corr),
+    el('p', { className: 'change' }, `${t('change', { baseline: a.baselineLabel })}: ${changeText(a.change, a.changeMixed)}`),
+    el('p', { className: 'yoy' }, `${t('yoy')}: ${changeText(a.yoy, a.yoyMixed)}`),
   );
 }
 
@@ -95,6 +89,8 @@ export function renderPanel(
     analysis: PanelAnalysis | null;
     latest: ObservationDto[] | null;
     annual: AnnualTrade | null;
+    /** "What activity says about customs", for the selected crossing or else the border. */
+    customs: HTMLElement | null;
     lang: NameLanguage;
     onSelect: (id: string) => void;
   },
@@ -113,14 +109,18 @@ export function renderPanel(
           namesBlock(selected.properties),
           facts(selected),
           opts.analysis ? analysisBlock(opts.analysis) : null,
-          el('h3', {}, t('panelLatest')),
-          latestBlock(opts.latest),
-          el('h3', {}, t('panelSources')),
-          el('ul', { className: 'sources' }, ...selected.properties.sources.map((s) => el('li', {}, s))),
         )
       : el('p', {}, t('panelPrompt')),
+    opts.customs,
+    selected ? el('section', { className: 'crossing-more', 'aria-label': t('panelLatest') },
+      el('h3', {}, t('panelLatest')),
+      latestBlock(opts.latest),
+      el('h3', {}, t('panelSources')),
+      el('ul', { className: 'sources' }, ...selected.properties.sources.map((s) => el('li', {}, s))),
+    ) : null,
     annualBlock(opts.annual),
-    el('details', { className: 'lists', open: !selected },
+    // Open only while short: a hundred US ports would bury the analysis above it.
+    el('details', { className: 'lists', open: !selected && opts.crossings.length <= 20 },
       el('summary', {}, t('crossingsList')), list(opts.crossings)),
     unknown.length ? el('section', { className: 'unknown' }, el('h3', {}, t('unknownLocationTitle')), list(unknown)) : null,
   ];

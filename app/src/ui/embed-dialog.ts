@@ -9,7 +9,7 @@ const canSave = (me: Me) => me?.role === 'analyst' || me?.role === 'admin';
 export function viewSettings(v: ViewState) {
   return {
     crossing: v.crossing, month: v.month, from: v.from, to: v.to, metric: v.metric, vehicleClass: v.vehicleClass,
-    direction: v.direction, method: v.method, baseline: v.baseline, camera: v.camera,
+    direction: v.direction, method: v.method, baseline: v.baseline, border: v.border, flow: v.flow, camera: v.camera,
   };
 }
 

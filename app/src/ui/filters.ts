@@ -19,14 +19,17 @@ function select(id: string, label: string, options: Option[], value: string, onC
 const anyOption: Option = { value: '', label: t('any') };
 const plain = (values: string[]) => values.map((v) => ({ value: v, label: v.replace('_', ' ') }));
 
-/** The filter bar: metric, vehicle class, direction, method, review status and the change baseline. */
+/** The filter bar: border and flow, metric, vehicle class, direction, method, review status and the change baseline. */
 export function renderFilters(
   root: HTMLElement,
   view: ViewState,
   directions: string[],
   onChange: (patch: Partial<ViewState>) => void,
+  /** The border and flow selectors, first in the bar (nothing until the borders have loaded). */
+  leading: HTMLElement[] = [],
 ) {
   root.replaceChildren(
+    ...leading,
     select('filter-metric', t('filterMetric'),
       METRIC_CHOICES.map((m) => ({ value: m, label: t(`metric_${m}` as StringKey) })), view.metric,
       (v) => onChange({ metric: v })),
