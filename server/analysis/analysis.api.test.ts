@@ -139,7 +139,7 @@ describe('an embed of a border view', () => {
     }).expect(201);
     const data = (await t.request.get(`/embed/${saved.body.id}/data.json`)).body;
     expect(data.crossing).toMatch(/^us-mx-port-/);
-    expect(data.crossings.every((c: { countries: string[] }) => c.countries.includes('MX') || c.value === null)).toBe(true);
+    expect(data.crossings.every((c: { countries: string[]; value: number | null }) => c.countries.includes('MX') || c.value === null)).toBe(true);
     expect([data.trade.reporter, data.trade.partner]).toEqual(['US', 'MX']);
     expect(data.synthetic).toBe(false);
     expect(data.analysis).toMatchObject({ reporter: 'US', partner: 'MX', flow: 'imports', verdict: 'naive-best', synthetic: false });
