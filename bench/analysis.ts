@@ -98,6 +98,7 @@ try {
   console.log(`GET /api/analysis (HTTP, cache off):          median ${http.median.toFixed(1)} ms  p95 ${http.p95.toFixed(1)} ms  (${RUNS} runs; goal ≤ 50 ms)`);
 } finally {
   await db.close();
-  await scratch?.drop();
+  if (!process.env.BENCH_KEEP) await scratch?.drop();
+  else if (scratch) console.log(`kept ${scratch.url}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

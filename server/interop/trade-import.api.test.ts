@@ -30,6 +30,22 @@ afterAll(async () => {
 });
 
 describe('trade figures import', () => {
+  it('imports any pair in the general layout, the figures being the reporter\'s, and names a bad code by line', async () => {
+    const file = write('us-mx.csv', [
+      'month,reporter,partner,exports_usd,imports_usd,total_usd,source',
+      '2021-03,US,MX,23332918189,33314987509,,US Census via test file',
+      '2021-04,US,MX,22372547861,31993950928,,US Census via test file',
+    ].join('\n'));
+    const res = await upload(file).expect(200);
+    expect(res.body).toMatchObject({ layout: 'landport', committed: true, created: 4 });
+    const trade = await t.request.get('/api/trade/monthly').query({ reporter: 'US', partner: 'MX', from: '2021-03', to: '2021-04' });
+    expect(trade.body.months[0]).toMatchObject({ exports: { valueUsd: 23332918189 }, imports: { valueUsd: 33314987509 }, total: { valueUsd: 56647905698, derived: true } });
+    const bad = write('bad.csv', 'month,reporter,partner,exports_usd,source\n2021-03,US,MX,1,s\n2021-04,USA,MX,1,s\n');
+    const refused = await upload(bad).expect(422);
+    expect(refused.body.errors).toEqual([{ line: 3, fields: [expect.objectContaining({ path: 'reporter' })] }]);
+    await t.db.prisma.tradeFigure.deleteMany();
+  });
+
   it('imports our layout (the file in data/), and again changes nothing', async () => {
     const dry = await upload(MONTHLY, { dryRun: true, retrievedAt: RETRIEVED }).expect(200);
     expect(dry.body).toMatchObject({ layout: 'landport', dryRun: true, committed: false, rows: rows.length, invalid: 0, created: figureCount });
