@@ -8,9 +8,7 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const possessive = (c: string) => (c === 'US' ? 'US' : `${countryName(c)}'s`);
 
 const VEHICLES: Record<string, string> = { truck: 'trucks', bus: 'buses', car: 'cars', rail_wagon: 'rail wagons', pedestrian: 'pedestrians', other: 'vehicles' };
-const METRIC: Record<string, string> = {
-  crossed_vehicles: 'crossing', queue_vehicles: 'queuing', queue_length_m: 'queue length', wait_minutes: 'waits',
-};
+const METRIC: Record<string, string> = { queue_length_m: 'queue lengths', wait_minutes: 'waits' };
 
 const percent = (v: number) => `${(v * 100).toFixed(1)} %`;
 const MODEL: Record<string, string> = { 'log-ols': 'the level model', 'log-change': 'the change model' };
@@ -20,11 +18,12 @@ const MODEL: Record<string, string> = { 'log-ols': 'the level model', 'log-chang
  * (the strongest level correlation), and whether it beats the last published figure as a forecast.
  */
 export function describeAnalysis(a: Omit<AnalysisDto, 'summary'>): string {
-  const who = a.metric === 'crossed_vehicles' || a.metric === 'queue_vehicles'
-    ? `${capital(a.vehicleClass ? VEHICLES[a.vehicleClass] : 'vehicles')} ${METRIC[a.metric]}`
-    : capital(METRIC[a.metric]);
-  const place = a.crossing ? `at ${a.crossings[0]?.name ?? a.crossing}` : `at ${borderName(a.reporter, a.partner)} crossings`;
-  const subject = `${who} ${place}`;
+  // "Trucks crossing the US–Mexico border", "Trucks queuing at Laredo, Texas", "Waits at the China–DPRK border".
+  const vehicles = capital(a.vehicleClass ? VEHICLES[a.vehicleClass] : 'vehicles');
+  const where = a.crossing ? a.crossings[0]?.name ?? a.crossing : `the ${borderName(a.reporter, a.partner)} border`;
+  const subject = a.metric === 'crossed_vehicles' ? `${vehicles} crossing ${a.crossing ? 'at ' : ''}${where}`
+    : a.metric === 'queue_vehicles' ? `${vehicles} queuing at ${where}`
+    : `${capital(METRIC[a.metric])} at ${where}`;
   const demo = a.synthetic ? 'Synthetic demo data, not evidence: ' : '';
   if (!a.trade) return `${demo}${subject}: no ${borderName(a.reporter, a.partner)} trade figures are stored, so there is nothing to compare.`;
   const trade = a.flow === 'imports' ? `${possessive(a.reporter)} imports from ${countryName(a.partner)}`
