@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import type { AnalysisDto } from '../server/contracts/analysis.js';
 import { expect, test } from './fixtures.js';
+import { formatUsd } from '../app/src/ui/dom.js';
 import { renderedCrossingIds, waitForMapIdle } from './map-helpers.js';
+import { MIXED_PORT, QUEUE_QUERY, QUEUE_VIEW, storeQueueTestData } from './queue-test-data.js';
 
 const SECTION = 'What activity says about customs';
 
@@ -82,51 +84,49 @@ test('the analysis downloads as CSV: one row per month of the US–Mexico border
   expect(pageProblems).toEqual([]);
 });
 
-test('a nowcast is drawn as its own point with its interval and listed with its publication date', async ({ page, pageProblems }) => {
-  // No seeded selection has activity past the last published figure (BTS and Census both end 2021-12; the demo
-  // set and China's figures both end 2025-12), so the server's own answer is taken and its last month made
-  // "not yet published", with a nowcast, as the API gives one.
-  await page.route('**/api/analysis?**', async (route) => {
-    const res = await route.fetch();
-    const a = (await res.json()) as AnalysisDto;
-    const last = a.months.at(-1)!;
-    const nowcast = { value: 3.12e10, low: 2.9e10, high: 3.35e10 };
-    last.trade = null;
-    last.tradeSource = null;
-    last.nowcast = nowcast;
-    a.nowcast = [{ month: last.month, ...nowcast, expectedPublication: '2022-02-04', overdue: true }];
-    await route.fulfill({ response: res, json: a });
-  });
-  await page.goto('/');
+test('a nowcast is drawn as its own point with its interval and listed with its publication date', async ({ page, request, baseURL, pageProblems }) => {
+  // Stored queue counts (made up, e2e/queue-test-data.ts) run to 2022-01; US–Mexico trade ends 2021-12.
+  await storeQueueTestData(baseURL!);
+  const api = (await (await request.get(`/api/analysis?${QUEUE_QUERY}`)).json()) as AnalysisDto;
+  expect(api.synthetic).toBe(true);
+  const nowcast = api.nowcast.find((n) => n.month === '2022-01')!;
+  expect(nowcast).toBeDefined();
+  expect(api.months.at(-1)).toMatchObject({ month: '2022-01', trade: null, nowcast: { value: nowcast.value, low: nowcast.low, high: nowcast.high } });
+  const line = `2022-01: ${formatUsd(nowcast.value)} (95 %: ${formatUsd(nowcast.low)} – ${formatUsd(nowcast.high)})`;
+
+  await page.goto(`/?${new URLSearchParams(QUEUE_VIEW)}`);
   await waitForMapIdle(page);
   const section = page.getByRole('region', { name: SECTION });
-  await expect(section.locator('.nowcast li')).toContainText('2021-12: $31.20 bn (95 %: $29.00 bn – $33.50 bn)');
-  await expect(section.locator('.nowcast li')).toContainText('overdue: expected 2022-02-04');
+  await expect(section.locator('.analysis-summary')).toHaveText(api.summary);
+  // Made-up activity: the section says so before any number.
+  await expect(section.getByRole('note')).toHaveText(/made-up demo data.*not evidence/);
+  // The border holds the made-up northbound series and the real southbound readings: the banner says both exist.
+  await expect(page.locator('#demo-note')).toHaveText(/^Some activity shown for all United States – Mexico crossings is synthetic demo data/);
+  await expect(section.locator('.nowcast li').first()).toContainText(line);
+  // 2022-01 ended long ago: the figure is overdue.
+  await expect(section.locator('.nowcast li').first()).toContainText(`overdue: expected ${nowcast.expectedPublication}`);
   await expect(page.locator('.chart .u-legend')).toContainText('Nowcast (95 % interval)');
-  await expect(page.locator('.chart-canvas')).toHaveAttribute('data-nowcast', '2021-12');
-  await expect(page.locator('#chart-hover')).toContainText('Nowcast (95 % interval): $31.20 bn ($29.00 bn – $33.50 bn)');
+  await expect(page.locator('.chart-canvas')).toHaveAttribute('data-nowcast', api.nowcast.map((n) => n.month).join(' '));
+  // The map opens on the analysis's latest month with activity: the nowcast month.
+  await expect(page.locator('#month-label')).toHaveText('2022-01');
+  await expect(page.locator('#chart-hover')).toContainText(`Nowcast (95 % interval): ${formatUsd(nowcast.value)} (${formatUsd(nowcast.low)} – ${formatUsd(nowcast.high)})`);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download analysis (CSV)' }).click();
   const lines = fs.readFileSync((await (await download).path())!, 'utf8').trim().split('\r\n');
-  expect(lines.at(-1)).toMatch(/^2021-12,\d+,\d+,,,31200000000,29000000000,33500000000,/);
+  const activity = api.months.at(-1)!.activity;
+  expect(lines.at(-1)).toBe(`2022-01,${activity},1,,,${nowcast.value},${nowcast.low},${nowcast.high},${api.months.at(-1)!.anomaly?.direction ?? ''}`);
   expect(pageProblems).toEqual([]);
 });
 
-test('a change that would compare a real month with a synthetic one is not computed, and says why', async ({ page, pageProblems }) => {
-  // No seeded crossing has both kinds of month, so one month a year before the one shown is marked as demo data.
-  await page.route('**/api/rollups/monthly?**', async (route) => {
-    const res = await route.fetch();
-    const rollup = (await res.json()) as { months: string[]; crossings: { id: string; values: ({ synthetic: boolean } | null)[] }[] };
-    const laredo = rollup.crossings.find((c) => c.id === 'us-mx-port-2304')!;
-    laredo.values[rollup.months.indexOf('2020-12')]!.synthetic = true;
-    await route.fulfill({ response: res, json: rollup });
-  });
-  await page.goto('/?crossing=us-mx-port-2304&month=2021-12');
+test('a change that would compare a real month with a synthetic one is not computed, and says why', async ({ page, baseURL, pageProblems }) => {
+  // Nogales, southbound queue counts: 2021-01 synthetic, 2021-12 and 2022-01 real (field), all stored above.
+  await storeQueueTestData(baseURL!);
+  await page.goto(`/?crossing=${MIXED_PORT}&metric=queue_vehicles&month=2022-01`);
   await waitForMapIdle(page);
   const panel = page.getByRole('complementary');
-  await expect(panel.getByRole('heading', { name: 'Laredo, Texas' })).toBeVisible();
+  await expect(panel.getByRole('heading', { name: 'Nogales, Arizona' })).toBeVisible();
   await expect(panel.locator('.yoy')).toHaveText('Year over year: not computed: compares real data with synthetic demo data');
-  // The previous month is real like this one: that change is computed.
-  await expect(panel.locator('.change')).toHaveText(/^Change against previous month: [+−-]\d+\.\d %$/);
+  // The previous month is real like this one: that change is computed (90 → 120).
+  await expect(panel.locator('.change')).toHaveText('Change against previous month: +33.3 %');
   expect(pageProblems).toEqual([]);
 });

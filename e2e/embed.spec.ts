@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Frame, Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
+import type { AnalysisDto } from '../server/contracts/analysis.js';
+import { formatUsd } from '../app/src/ui/dom.js';
 import { apiAs, createAccount, type Account } from './accounts.js';
+import { QUEUE_QUERY, QUEUE_VIEW, storeQueueTestData } from './queue-test-data.js';
 
 const DANDONG = 'cn-kp-dandong-sinuiju-friendship-bridge';
 const LIVE_AT = 'cn-kp-dandong-sinuiju-new-yalu-bridge';
@@ -250,21 +253,27 @@ test('an analyst saves the map view as an embed and gets the code to paste', asy
   expect(pageProblems).toEqual([]);
 });
 
-test("an embed of a border headlines the analysis: its plain-words summary, and a nowcast when the server has one", async ({ page, baseURL, pageProblems }) => {
-  const { id } = await saveView(baseURL!, 'Trucks entering from Mexico', { border: 'US-MX', metric: 'crossed_vehicles', flow: 'imports' });
-  await page.goto(`/embed/${id}`);
+test("an embed of a border headlines the analysis: its plain-words summary, and a nowcast when the server has one", async ({ page, baseURL, request, pageProblems }) => {
+  // The trucks BTS counted end with the Census figures (2021-12): nothing awaits its figure, so no nowcast.
+  const trucks = await saveView(baseURL!, 'Trucks entering from Mexico', { border: 'US-MX', metric: 'crossed_vehicles', flow: 'imports' });
+  await page.goto(`/embed/${trucks.id}`);
   await waitForEmbedMap(page);
   const analysis = page.locator('.embed-analysis');
   await expect(analysis.locator('.embed-analysis-summary')).toContainText('track US imports from Mexico (r 0.90, n 24)');
   await expect(analysis.locator('.embed-nowcast')).toHaveCount(0);
-  // The seeded data has no month awaiting its figure; the next refresh brings one, as the server would.
-  await page.route(`**/embed/${id}/data.json`, async (route) => {
-    const res = await route.fetch();
-    const data = await res.json();
-    data.analysis.nowcast = [{ month: '2022-01', value: 3.12e10, low: 2.9e10, high: 3.35e10, expectedPublication: '2022-03-07', overdue: false }];
-    await route.fulfill({ response: res, json: data });
-  });
-  await expect(analysis.locator('.embed-nowcast')).toHaveText('Nowcast for 2022-01: $31.20 bn (95 %: $29.00 bn – $33.50 bn), expected 2022-03-07');
+
+  // Stored queue counts (made up, e2e/queue-test-data.ts) run one month past the last figure: the server nowcasts it.
+  await storeQueueTestData(baseURL!);
+  const api = (await (await request.get(`/api/analysis?${QUEUE_QUERY}`)).json()) as AnalysisDto;
+  const next = api.nowcast[0];
+  expect(next.month).toBe('2022-01');
+  const queues = await saveView(baseURL!, 'Trucks queuing to enter from Mexico', { ...QUEUE_VIEW, flow: 'imports' });
+  await page.goto(`/embed/${queues.id}`);
+  await waitForEmbedMap(page);
+  await expect(analysis.locator('.embed-nowcast')).toHaveText(
+    `Nowcast for 2022-01: ${formatUsd(next.value)} (95 %: ${formatUsd(next.low)} – ${formatUsd(next.high)}), overdue since ${next.expectedPublication}`,
+  );
+  await expect(analysis.locator('.embed-analysis-summary')).toHaveText(api.summary);
   expect(pageProblems).toEqual([]);
 });
 

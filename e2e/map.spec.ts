@@ -26,7 +26,28 @@ test('the map opens fitted to the default border (US–Mexico) with every one of
   await expect(unknown.getByRole('heading')).toHaveText('Crossings with unknown location');
   await expect(unknown.getByRole('listitem')).toHaveCount(5);
   await expect(unknown.getByRole('listitem').filter({ hasText: 'Kaishantun–Sambong (Onsong) crossing' })).toContainText('Location unknown');
-  await expect(page.getByRole('note')).toContainText('synthetic demo data');
+  expect(pageProblems).toEqual([]);
+});
+
+test('the demo-data banner says what is true of the border shown', async ({ page, pageProblems }) => {
+  await page.goto('/');
+  await waitForMapIdle(page);
+  const note = page.locator('#demo-note');
+  // US–Mexico is real BTS data: only a quiet pointer to where the made-up data is.
+  await expect(note).toBeVisible();
+  await expect(note).toHaveText(/^Demo data \(made up\) at China – North Korea( and [^.]+)? crossings elsewhere on the map\.$/);
+  await expect(note).not.toHaveClass(/demo-note-strong/);
+  await expect(note).not.toContainText('synthetic demo data');
+
+  // China–North Korea has demo data only: the strong warning, from the first paint of that border.
+  await page.goto('/?border=CN-KP');
+  await waitForMapIdle(page);
+  await expect(note).toHaveText('Synthetic demo data: the activity shown for all China – North Korea crossings is made up for illustration and is not evidence.');
+  await expect(note).toHaveClass(/demo-note-strong/);
+  // Picking a real border with the selector takes the warning back.
+  await page.getByLabel('Border').selectOption('US-MX');
+  await expect(note).not.toHaveClass(/demo-note-strong/);
+  await expect(note).toContainText('Demo data (made up) at China – North Korea');
   expect(pageProblems).toEqual([]);
 });
 

@@ -17,7 +17,7 @@ test('the review queue shows queue physics checks beside a submission, and says 
 
   await page.goto('/review/');
   await signInOnPage(page, await createAccount(baseURL!, 'analyst'));
-  const card = page.locator('article.review-card').filter({ hasText: 'queue length m 2,500' });
+  const card = page.locator('article.review-card').filter({ hasText: 'Queue length (m) 2,500' });
   const checks = card.getByRole('list', { name: 'Queue checks' });
   await expect(checks).toContainText('Check: Queue length against the vehicles counted: 2,500 m seen, 1,000 m expected (2.5 × apart');
   await expect(checks).toContainText('From 40 vehicles queued × 25 m per truck, 1 lane.');

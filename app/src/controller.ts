@@ -1,25 +1,29 @@
-import { LngLatBounds, Popup, type Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { MonthlyRollupDto } from '../../server/contracts/rollups.js';
 import type { ObservationDto } from '../../server/contracts/observations.js';
 import type { AnalysisDto, BordersDto } from '../../server/contracts/analysis.js';
 import { analysisQuery, borderKey, parseBorder } from './analysis/analysis-query.js';
 import { mixesRealAndSynthetic } from './analysis/change.js';
 import { crossingMonth, changeColor, maxValue, radiusFor, valueSeries, type CrossingMonth } from './analysis/crossing-symbols.js';
+import { demoScope } from './analysis/demo-scope.js';
 import { yearOverYear } from './analysis/year-over-year.js';
 import { api, type AnnualTrade, type CrossingCollection } from './api.js';
-import { countryName } from './i18n/country-name.js';
-import type { StringKey } from './i18n/en.js';
+import { CustomsAnalysis } from './customs-analysis.js';
 import { nameIn, pickLanguage, t, type NameLanguage } from './i18n/t.js';
-import { CROSSINGS_LAYER, addCrossingsLayers, applyCrossingSymbols, setCrossingLabels, type CrossingSymbol } from './map/crossings-layer.js';
-import { analysisSection } from './ui/analysis-panel.js';
-import { borderName, borderSelect } from './ui/border-select.js';
+import { addCrossingsLayers, applyCrossingSymbols, setCrossingLabels, type CrossingSymbol } from './map/crossings-layer.js';
+import { fitToBorder } from './map/fit-to-border.js';
+import { wireCrossingEvents } from './map/wire-crossing-events.js';
+import { borderSelect } from './ui/border-select.js';
+import { crossingPopup } from './ui/crossing-popup.js';
 import { renderPanel } from './ui/crossing-panel.js';
-import { el, formatNumber } from './ui/dom.js';
+import { renderDemoNote } from './ui/demo-note.js';
 import { renderFilters } from './ui/filters.js';
 import { StatusBanner } from './ui/status-banner.js';
 import { renderTable, tableRows } from './ui/table-view.js';
 import { TimeSlider } from './ui/time-slider.js';
 import { TradeChart } from './ui/trade-chart.js';
+import { viewLabels } from './ui/view-labels.js';
+import { renderViewToggle } from './ui/view-toggle.js';
 import { serializeViewState, type ViewState } from './view-state.js';
 
 type Elements = {
@@ -29,7 +33,10 @@ type Elements = {
 
 const EMPTY_ROLLUP: MonthlyRollupDto = { metric: 'crossed_vehicles', months: [], crossings: [] };
 
-/** Holds the view and the loaded data, and redraws map, chart, panel and table from them. */
+/**
+ * Holds the view and the loaded data, and redraws map, chart, panel and table from them: `update(patch)`
+ * changes the view, loads what it needs, and every path ends in `drawMonth()`.
+ */
 export class Controller {
   private crossings: CrossingCollection = { type: 'FeatureCollection', features: [] };
   private rollup = EMPTY_ROLLUP;
@@ -37,8 +44,6 @@ export class Controller {
   private max = 0;
   private borders: BordersDto | null = null;
   private analysis: AnalysisDto | null = null;
-  /** The customs section is built once per analysis, so a month step keeps its open/closed parts as they are. */
-  private customs: { for: AnalysisDto; node: HTMLElement } | null = null;
   private annual: AnnualTrade | null = null;
   private latest: ObservationDto[] | null = null;
   /** The month came from the URL or the analyst: the analysis must not move it to its latest month. */
@@ -47,10 +52,9 @@ export class Controller {
   private readonly banner: StatusBanner;
   private readonly slider: TimeSlider;
   private readonly chart: TradeChart;
+  private readonly customs: CustomsAnalysis;
   private rollupAbort: AbortController | null = null;
-  private analysisAbort: AbortController | null = null;
   private layersReady = false;
-  private popup = new Popup({ closeButton: false, closeOnClick: false });
   /** Milliseconds from a month change to the next rendered map frame (read by tests and the benchmark). */
   lastStepMs: number | null = null;
 
@@ -60,7 +64,8 @@ export class Controller {
     this.banner = new StatusBanner(ui.status);
     this.slider = new TimeSlider(ui.slider, (month) => this.setMonth(month));
     this.chart = new TradeChart(ui.chart);
-    this.renderViewToggle();
+    this.customs = new CustomsAnalysis(this.banner);
+    this.showViewMode();
   }
 
   async start() {
@@ -77,21 +82,8 @@ export class Controller {
     await Promise.all([this.loadAnalysis(), this.loadLatest()]);
   }
 
-  private async load<T>(key: string, what: string, run: () => Promise<T>, retry: () => void): Promise<T | null> {
-    this.banner.loading(key, what);
-    try {
-      const result = await run();
-      this.banner.done(key);
-      return result;
-    } catch (err) {
-      if ((err as Error).name === 'AbortError') return null;
-      this.banner.fail(key, what, (err as Error).message, retry);
-      return null;
-    }
-  }
-
   private async loadCrossings() {
-    const crossings = await this.load('crossings', t('whatCrossings'), () => api.crossings(), () => void this.loadCrossings());
+    const crossings = await this.banner.track('crossings', t('whatCrossings'), () => api.crossings(), () => void this.loadCrossings());
     if (!crossings) return;
     this.crossings = crossings;
     const addLayers = () => {
@@ -99,21 +91,21 @@ export class Controller {
       else {
         addCrossingsLayers(this.map, crossings, this.lang);
         this.layersReady = true;
-        this.wireMapEvents();
+        wireCrossingEvents(this.map, { onSelect: (id) => this.select(id), popupFor: (id) => this.popupFor(id) });
       }
       this.drawMonth();
     };
     if (this.map.isStyleLoaded()) addLayers();
     else this.map.once('load', addLayers);
     this.renderFilters();
-    this.renderDemoNote();
+    this.drawMonth();
   }
 
   private async loadRollup() {
     this.rollupAbort?.abort();
     const abort = (this.rollupAbort = new AbortController());
     const v = this.view;
-    const rollup = await this.load('rollup', t('whatActivity'), () =>
+    const rollup = await this.banner.track('rollup', t('whatActivity'), () =>
       api.rollup({ metric: v.metric, vehicleClass: v.vehicleClass, direction: v.direction, method: v.method, status: v.status, from: v.from, to: v.to }, abort.signal),
       () => void this.loadRollup());
     if (!rollup) return;
@@ -122,15 +114,15 @@ export class Controller {
     this.max = maxValue(this.series);
     this.slider.setMonths(rollup.months, this.view.month);
     this.view.month = this.slider.month;
-    this.renderDemoNote();
     this.drawMonth();
   }
 
   private async loadBorders() {
-    const borders = await this.load('borders', t('whatBorders'), () => api.borders(), () => void this.loadBorders());
+    const borders = await this.banner.track('borders', t('whatBorders'), () => api.borders(), () => void this.loadBorders());
     if (!borders) return;
     this.borders = borders;
     this.renderFilters();
+    this.drawMonth();
   }
 
   /** The border analysed: the URL's, else the server's default (the one with the most real data). */
@@ -142,14 +134,16 @@ export class Controller {
     return this.crossings.features.find((f) => f.properties.id === id)?.properties.countries ?? null;
   }
 
+  private selected() {
+    return this.crossings.features.find((f) => f.properties.id === this.view.crossing) ?? null;
+  }
+
   /** The server's analysis of the selected crossing, else of the border: panel, chart and CSV all read it. */
   private async loadAnalysis() {
-    this.analysisAbort?.abort();
-    const abort = (this.analysisAbort = new AbortController());
     const query = analysisQuery(this.view, this.border(), this.countriesOf(this.view.crossing));
     if (!query) return;
-    const analysis = await this.load('analysis', t('whatAnalysis'), () => api.analysis(query, abort.signal), () => void this.loadAnalysis());
-    if (!analysis || abort.signal.aborted) return;
+    const analysis = await this.customs.load(query, () => void this.loadAnalysis());
+    if (!analysis) return;
     this.analysis = analysis;
     if (!this.monthChosen) this.showLatestAnalysedMonth();
     void this.loadAnnual();
@@ -173,7 +167,7 @@ export class Controller {
       return;
     }
     if (this.annual?.reporter === trade.reporter && this.annual.partner === trade.partner) return;
-    const annual = await this.load('annual', t('whatTrade'), () => api.annualTrade(trade.reporter, trade.partner), () => void this.loadAnnual());
+    const annual = await this.banner.track('annual', t('whatTrade'), () => api.annualTrade(trade.reporter, trade.partner), () => void this.loadAnnual());
     if (!annual) return;
     this.annual = annual;
     this.drawMonth();
@@ -183,41 +177,18 @@ export class Controller {
     const id = this.view.crossing;
     this.latest = null;
     if (!id) return;
-    const res = await this.load('latest', t('whatObservations'), () => api.latestObservations(id), () => void this.loadLatest());
+    const res = await this.banner.track('latest', t('whatObservations'), () => api.latestObservations(id), () => void this.loadLatest());
     if (res && this.view.crossing === id) {
       this.latest = res.items;
       this.renderPanel(this.currentMonth());
     }
   }
 
-  private wireMapEvents() {
-    this.map.on('click', CROSSINGS_LAYER, (e) => {
-      const id = e.features?.[0]?.properties?.id as string | undefined;
-      if (id) this.select(id);
-    });
-    this.map.on('mousemove', CROSSINGS_LAYER, (e) => {
-      const f = e.features?.[0];
-      if (!f) return;
-      this.map.getCanvas().style.cursor = 'pointer';
-      const c = this.crossings.features.find((x) => x.properties.id === f.properties.id);
-      if (!c || !c.geometry) return;
-      const p = c.properties;
-      const m = this.currentMonth().get(p.id);
-      this.popup
-        .setLngLat(c.geometry.coordinates as [number, number])
-        .setDOMContent(el('div', { className: 'popup' },
-          el('strong', {}, p.names.en),
-          p.names.zh ? el('div', { lang: 'zh' }, p.names.zh) : null,
-          p.names.ko ? el('div', { lang: 'ko' }, p.names.ko) : null,
-          el('div', {}, `${p.kindNote ?? p.kind} · ${p.countries.join('–')}`),
-          el('div', {}, `${this.metricLabel()} ${this.view.month ?? ''}: ${m?.value === null || !m ? t('noValue') : formatNumber(m.value, 1)}${m?.synthetic ? ` (${t('demoNote')})` : ''}`),
-        ))
-        .addTo(this.map);
-    });
-    this.map.on('mouseleave', CROSSINGS_LAYER, () => {
-      this.map.getCanvas().style.cursor = '';
-      this.popup.remove();
-    });
+  private popupFor(id: string) {
+    const c = this.crossings.features.find((x) => x.properties.id === id);
+    if (!c?.geometry) return null;
+    const content = crossingPopup(c.properties, this.labels().metric, this.view.month, this.currentMonth().get(id));
+    return { at: c.geometry.coordinates as [number, number], content };
   }
 
   select(id: string) {
@@ -247,9 +218,11 @@ export class Controller {
     }
     this.view = { ...this.view, ...patch };
     this.writeUrl();
-    if ('border' in patch) this.fitToBorder();
+    if ('view' in patch) this.showViewMode();
     if (refetch) void this.loadRollup();
     else this.drawMonth();
+    // After the redraw: the demo note above the map may have changed its height.
+    if ('border' in patch) this.fitToBorder();
     if (reanalyse) void this.loadAnalysis();
   }
 
@@ -258,7 +231,7 @@ export class Controller {
     return i < 0 ? new Map() : crossingMonth(this.rollup, this.series, i, this.view.baseline);
   }
 
-  /** The one redraw: symbols, chart cursor, panel and table, all from the same month. */
+  /** The one redraw: symbols, chart cursor, panel, table and the demo-data note, all from the same view. */
   private drawMonth() {
     const started = performance.now();
     const month = this.currentMonth();
@@ -278,20 +251,23 @@ export class Controller {
       this.map.once('render', () => (this.lastStepMs = performance.now() - started));
       this.map.triggerRepaint();
     }
+    const labels = this.labels();
     this.chart.update({
       analysis: this.analysis,
-      tradeLabel: this.tradeLabel() ?? t('chartNoTrade'),
-      activityLabel: this.activityLabel(),
+      tradeLabel: labels.trade ?? t('chartNoTrade'),
+      activityLabel: labels.activity,
       selectedMonth: this.view.month,
     });
     this.renderPanel(month);
     if (this.view.view === 'table') {
       renderTable(this.ui.table, tableRows(this.crossings, this.view.month, month, this.lang), this.view.metric);
     }
+    const scope = demoScope(this.rollup, this.crossings.features.map((f) => f.properties), this.border(), this.view.crossing);
+    renderDemoNote(this.ui.demoNote, scope, labels.place, this.lang);
   }
 
   private renderPanel(month: Map<string, CrossingMonth>) {
-    const selected = this.crossings.features.find((f) => f.properties.id === this.view.crossing) ?? null;
+    const selected = this.selected();
     const i = this.view.month ? this.rollup.months.indexOf(this.view.month) : -1;
     const activity = (selected && this.series.get(selected.properties.id)) || [];
     const flags = this.rollup.crossings.find((c) => c.id === selected?.properties.id)?.values.map((v) => v?.synthetic ?? false) ?? [];
@@ -305,7 +281,7 @@ export class Controller {
       customs: this.customsSection(),
       onSelect: (id) => this.select(id),
       analysis: selected ? {
-        metricLabel: this.metricLabel(),
+        metricLabel: this.labels().metric,
         month: this.view.month,
         value: m?.value ?? null,
         change: m?.change ?? null,
@@ -320,16 +296,12 @@ export class Controller {
   private customsSection(): HTMLElement | null {
     const a = this.analysis;
     if (!a) return null;
-    if (this.customs?.for !== a) {
+    return this.customs.sectionFor(a, () => {
       const names = new Map(this.crossings.features.map((f) => [f.properties.id, nameIn(f.properties.names, this.lang)]));
       for (const c of a.crossings) if (!names.has(c.id)) names.set(c.id, c.name);
-      const node = analysisSection(a, {
-        activityLabel: this.metricLabel(), place: this.place(), tradeLabel: this.tradeLabel(),
-        crossingName: (id) => names.get(id) ?? id,
-      });
-      this.customs = { for: a, node };
-    }
-    return this.customs.node;
+      const labels = this.labels();
+      return { activityLabel: labels.metric, place: labels.place, tradeLabel: labels.trade, crossingName: (id) => names.get(id) ?? id };
+    });
   }
 
   private renderFilters() {
@@ -345,47 +317,16 @@ export class Controller {
     renderFilters(this.ui.filters, this.view, [...directions].sort(), (patch) => this.update(patch), leading);
   }
 
-  private renderViewToggle() {
-    const button = (view: 'map' | 'table', label: string) => {
-      const b = el('button', { type: 'button', 'aria-pressed': this.view.view === view ? 'true' : 'false' }, label);
-      b.addEventListener('click', () => {
-        this.view.view = view;
-        this.applyViewMode();
-        this.renderViewToggle();
-        this.update({});
-      });
-      return b;
-    };
-    this.ui.viewToggle.replaceChildren(button('map', t('viewMap')), button('table', t('viewTable')));
-    this.applyViewMode();
-  }
-
-  private applyViewMode() {
+  /** Map or table: the toggle's pressed button, which of the two is shown, and a map sized to its box again. */
+  private showViewMode() {
+    renderViewToggle(this.ui.viewToggle, this.view.view, (view) => this.update({ view }));
     this.ui.table.hidden = this.view.view !== 'table';
     this.ui.mapBox.hidden = this.view.view === 'table';
     if (this.view.view === 'map') requestAnimationFrame(() => this.map.resize());
   }
 
-  private renderDemoNote() {
-    const synthetic = this.rollup.crossings.some((c) => c.values.some((v) => v?.synthetic));
-    this.ui.demoNote.hidden = !synthetic;
-    this.ui.demoNote.textContent = synthetic ? t('syntheticWarning') : '';
-  }
-
-  /** Fits the map to the border's crossings (else those with activity, else all): a whole border in view. */
   private fitToBorder() {
-    const border = this.border();
-    const active = new Set(this.rollup.crossings.map((c) => c.id));
-    const located = this.crossings.features.filter((f) => f.geometry);
-    const onBorder = border ? located.filter((f) => border.every((c) => f.properties.countries.includes(c))) : [];
-    const withData = located.filter((f) => active.has(f.properties.id));
-    const focus = onBorder.length ? onBorder : withData.length ? withData : located;
-    if (focus.length === 0) return;
-    // The header and notes above the map may have just grown: fit to the size the map has now.
-    this.map.resize();
-    const bounds = new LngLatBounds();
-    for (const f of focus) bounds.extend(f.geometry!.coordinates as [number, number]);
-    this.map.fitBounds(bounds, { padding: 60, maxZoom: 9, animate: false });
+    fitToBorder(this.map, this.crossings, this.border(), new Set(this.rollup.crossings.map((c) => c.id)));
   }
 
   /** A copy of what the map shows now (for saving it as an embed). */
@@ -395,31 +336,13 @@ export class Controller {
 
   /** A title for the view: the metric, and the crossing when one is selected. */
   describeView(): string {
-    const crossing = this.crossings.features.find((f) => f.properties.id === this.view.crossing);
-    return crossing ? `${this.metricLabel()} at ${nameIn(crossing.properties.names, this.lang)}` : this.metricLabel();
+    const crossing = this.selected();
+    const metric = this.labels().metric;
+    return crossing ? `${metric} at ${nameIn(crossing.properties.names, this.lang)}` : metric;
   }
 
-  private metricLabel() {
-    return t(`metric_${this.view.metric}` as StringKey);
-  }
-
-  /** Where the activity is counted: the selected crossing, else every crossing of the border. */
-  private place() {
-    const selected = this.crossings.features.find((f) => f.properties.id === this.view.crossing);
-    if (selected) return nameIn(selected.properties.names, this.lang);
-    const border = this.border();
-    return border ? t('borderPlace', { border: borderName(border, this.lang) }) : '—';
-  }
-
-  private activityLabel() {
-    return `${this.metricLabel()} — ${this.place()}`;
-  }
-
-  /** "United States imports from Mexico": the trade series the analysis reads, or null when none is stored. */
-  private tradeLabel(): string | null {
-    const trade = this.analysis?.trade;
-    if (!trade) return null;
-    return t(`flowPhrase_${trade.flow}` as StringKey, { reporter: countryName(trade.reporter, this.lang), partner: countryName(trade.partner, this.lang) });
+  private labels() {
+    return viewLabels(this.view.metric, this.selected()?.properties ?? null, this.border(), this.analysis?.trade ?? null, this.lang);
   }
 
   private writeUrl() {

@@ -193,8 +193,8 @@ describe('queue physics', () => {
     const [c] = queueChecks({ metric: 'queue_length_m', value: 2500 }, { queueVehicles: { id: 'a', value: 40 } }, g);
     expect(c).toMatchObject({ check: 'length-vs-count', observed: 2500, expected: 1000, timesApart: 2.5, agrees: false, from: ['a'] });
     const [ok] = queueChecks({ metric: 'queue_vehicles', value: 40 }, { queueLengthM: { id: 'b', value: 600 } }, { spacingM: 25, lanes: 2 });
-    // 40 × 25 ÷ 2 lanes = 500 m against 600 m: 1.2 apart.
-    expect(ok).toMatchObject({ observed: 500, expected: 600, agrees: true });
+    // A count is checked in vehicles: 600 m × 2 lanes ÷ 25 m = 48 vehicles against 40 counted: 1.2 apart.
+    expect(ok).toMatchObject({ unit: 'vehicles', observed: 40, expected: 48, agrees: true });
     expect(ok.timesApart).toBeCloseTo(1.2, 12);
   });
   it("checks a wait against Little's law", () => {

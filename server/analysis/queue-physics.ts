@@ -33,7 +33,9 @@ export function timesApart(a: number, b: number): number {
 
 export type QueueCheck = {
   check: 'length-vs-count' | 'wait-vs-littles-law';
-  /** What this observation says, in its own unit (metres, or minutes). */
+  /** The unit of `observed` and `expected`: this observation's own. */
+  unit: 'm' | 'vehicles' | 'min';
+  /** What this observation says (for a Little's-law check made on a queue reading: the wait seen near it). */
   observed: number;
   /** What the companion observation(s) imply, in the same unit. */
   expected: number;
@@ -59,18 +61,19 @@ export function queueChecks(
   g: QueueGeometry,
 ): QueueCheck[] {
   const out: QueueCheck[] = [];
-  const add = (check: QueueCheck['check'], observed: number, expected: number, from: string[], explanation: string) => {
+  const add = (check: QueueCheck['check'], unit: QueueCheck['unit'], observed: number, expected: number, from: string[], explanation: string) => {
     const apart = timesApart(observed, expected);
-    out.push({ check, observed, expected, timesApart: apart, agrees: apart <= DISAGREEMENT_FACTOR, from, explanation });
+    out.push({ check, unit, observed, expected, timesApart: apart, agrees: apart <= DISAGREEMENT_FACTOR, from, explanation });
   };
+  const num = (v: number) => v.toLocaleString('en', { maximumFractionDigits: 1 });
   const geometry = `${g.spacingM} m per truck, ${g.lanes} lane${g.lanes === 1 ? '' : 's'}`;
   if (o.metric === 'queue_length_m' && near.queueVehicles) {
-    add('length-vs-count', o.value, lengthForVehicles(near.queueVehicles.value, g), [near.queueVehicles.id],
-      `${near.queueVehicles.value} vehicles queued × ${geometry}`);
+    add('length-vs-count', 'm', o.value, lengthForVehicles(near.queueVehicles.value, g), [near.queueVehicles.id],
+      `${num(near.queueVehicles.value)} vehicles queued × ${geometry}`);
   }
   if (o.metric === 'queue_vehicles' && near.queueLengthM) {
-    add('length-vs-count', lengthForVehicles(o.value, g), near.queueLengthM.value, [near.queueLengthM.id],
-      `${o.value} vehicles × ${geometry}, against the ${near.queueLengthM.value} m queue measured`);
+    add('length-vs-count', 'vehicles', o.value, vehiclesForLength(near.queueLengthM.value, g), [near.queueLengthM.id],
+      `a ${num(near.queueLengthM.value)} m queue measured ÷ ${geometry}`);
   }
   // Little's law ties the three together: check whenever this observation is the wait or the queue in it.
   const self = { id: 'this', value: o.value };
@@ -78,15 +81,15 @@ export function queueChecks(
   const count = o.metric === 'queue_vehicles' ? self : near.queueVehicles;
   const length = o.metric === 'queue_length_m' ? self : near.queueLengthM;
   const queued = count
-    ? { n: count.value, id: count.id, how: `${count.value} vehicles queued` }
+    ? { n: count.value, id: count.id, how: `${num(count.value)} vehicles queued` }
     : length
-      ? { n: vehiclesForLength(length.value, g), id: length.id, how: `a ${length.value} m queue (${geometry})` }
+      ? { n: vehiclesForLength(length.value, g), id: length.id, how: `a ${num(length.value)} m queue (${geometry})` }
       : null;
   const throughput = near.throughputPerHour;
   if (wait && queued && throughput && throughput.value > 0 && (wait === self || queued.id === 'this')) {
-    add('wait-vs-littles-law', wait.value, littleWaitMinutes(queued.n, throughput.value),
+    add('wait-vs-littles-law', 'min', wait.value, littleWaitMinutes(queued.n, throughput.value),
       [queued.id, throughput.id, wait.id].filter((id) => id !== 'this'),
-      `${queued.how} ÷ ${throughput.value.toFixed(1)} vehicles an hour crossing, against a ${wait.value}-minute wait`);
+      `${queued.how} ÷ ${num(throughput.value)} vehicles an hour crossing, against a ${num(wait.value)}-minute wait`);
   }
   return out;
 }

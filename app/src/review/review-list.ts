@@ -1,4 +1,6 @@
 import type { ReviewQueueItem } from '../../../server/contracts/review.js';
+import type { StringKey } from '../i18n/en.js';
+import { t } from '../i18n/t.js';
 import { el, formatNumber } from '../ui/dom.js';
 import { queueChecksBlock } from './queue-checks.js';
 
@@ -12,7 +14,8 @@ export function reviewCard(item: ReviewQueueItem, selected: Set<string>, onSelec
     el('div', { className: 'card-head' },
       check,
       el('label', { for: `pick-${item.id}`, id: `title-${item.id}` },
-        `${item.crossing.name}: ${item.metric.replaceAll('_', ' ')} ${formatNumber(item.value, 1)} (${item.vehicleClass.replace('_', ' ')})`)),
+        // The metric as the map's filter names it ("Queue length (m)"), not its API key.
+        t('reviewCardTitle', { crossing: item.crossing.name, metric: t(`metric_${item.metric}` as StringKey), value: formatNumber(item.value, 1), vehicleClass: item.vehicleClass.replace('_', ' ') }))),
     el('p', { className: 'meta' },
       `${new Date(item.observedAt).toISOString().replace('T', ' ').slice(0, 16)} UTC · ${item.method}`,
       item.direction ? ` · ${item.direction.from} → ${item.direction.to}` : '',

@@ -26,6 +26,21 @@ export class StatusBanner {
     this.render();
   }
 
+  /** Runs one load under `key`: loading while it runs, an error with a retry if it fails; null when it failed or was aborted. */
+  async track<T>(key: string, what: string, run: () => Promise<T>, retry: () => void): Promise<T | null> {
+    this.loading(key, what);
+    try {
+      const result = await run();
+      this.done(key);
+      return result;
+    } catch (err) {
+      // A newer request replaced this one: not a failure to show.
+      if ((err as Error).name === 'AbortError') return null;
+      this.fail(key, what, (err as Error).message, retry);
+      return null;
+    }
+  }
+
   private render() {
     this.root.replaceChildren(
       ...[...this.pending.values()].map((what) => el('p', { className: 'status-loading' }, t('loading', { what }))),

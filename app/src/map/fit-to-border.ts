@@ -1,0 +1,16 @@
+import { LngLatBounds, type Map as MapLibreMap } from 'maplibre-gl';
+import type { CrossingCollection } from '../api.js';
+
+/** Fits the map to the border's crossings (else those with activity, else all): a whole border in view. */
+export function fitToBorder(map: MapLibreMap, crossings: CrossingCollection, border: readonly [string, string] | null, active: ReadonlySet<string>) {
+  const located = crossings.features.filter((f) => f.geometry);
+  const onBorder = border ? located.filter((f) => border.every((c) => f.properties.countries.includes(c))) : [];
+  const withData = located.filter((f) => active.has(f.properties.id));
+  const focus = onBorder.length ? onBorder : withData.length ? withData : located;
+  if (focus.length === 0) return;
+  // The header and notes above the map may have just grown: fit to the size the map has now.
+  map.resize();
+  const bounds = new LngLatBounds();
+  for (const f of focus) bounds.extend(f.geometry!.coordinates as [number, number]);
+  map.fitBounds(bounds, { padding: 60, maxZoom: 9, animate: false });
+}
