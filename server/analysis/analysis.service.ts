@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { AnalysisDto, AnalysisQuery } from '../contracts/analysis.js';
-import { getCrossing, listCrossings } from '../crossings/crossings.repo.js';
+import { listCrossings } from '../crossings/crossings.repo.js';
+import { joinsCountries } from '../crossings/joins-countries.js';
 import { badRequest } from '../http/http-error.js';
 import type { StatusScope } from '../observations/status-condition.js';
 import { listMonthlyRollup } from '../rollups/monthly-rollup.repo.js';
@@ -31,7 +32,8 @@ export async function getAnalysis(prisma: PrismaClient, q: AnalysisQuery, scope:
   let pair: [string, string];
   let crossings: typeof all;
   if (q.crossing) {
-    const c = await getCrossing(prisma, q.crossing);
+    // The crossings are already read: the one asked for is among them.
+    const c = all.find((x) => x.id === q.crossing);
     if (!c) throw badRequest([{ path: 'query.crossing', message: `no crossing has the id "${q.crossing}"` }]);
     if (q.reporter && q.reporter !== c.countryA && q.reporter !== c.countryB) {
       throw badRequest([{ path: 'query.reporter', message: `must be one of the crossing's countries (${c.countryA}, ${c.countryB})` }]);
@@ -40,7 +42,7 @@ export async function getAnalysis(prisma: PrismaClient, q: AnalysisQuery, scope:
     crossings = [c];
   } else {
     pair = [q.reporter!, q.partner!];
-    crossings = all.filter((c) => (c.countryA === pair[0] && c.countryB === pair[1]) || (c.countryA === pair[1] && c.countryB === pair[0]));
+    crossings = all.filter((c) => joinsCountries(c, pair));
     if (!crossings.length) throw badRequest([{ path: 'query.partner', message: `no crossing joins ${pair[0]} and ${pair[1]}` }]);
   }
 

@@ -4,6 +4,7 @@ import { scaleForZoom, type Scale } from '../basemap/natural-earth.js';
 import type { EmbedCrossingDto, EmbedDataDto } from '../contracts/embeds.js';
 import { savedViewSettings, type SavedViewSettings } from '../contracts/views.js';
 import { listCrossings } from '../crossings/crossings.repo.js';
+import { joinsCountries } from '../crossings/joins-countries.js';
 import { dimensionConditions, listMonthlyRollup } from '../rollups/monthly-rollup.repo.js';
 import { rollupGrid } from '../rollups/rollup-grid.js';
 import { monthStart, nextMonthStart } from '../time/month-bounds.js';
@@ -113,7 +114,7 @@ export async function buildEmbedData(prisma: PrismaClient, saved: SavedView, ref
 
   // A border view speaks of that border's crossings only: its headline, symbols' scale, sources and synthetic flag.
   const border = view.border?.split('-');
-  const inBorder = (c: Crossing) => !border || (border.includes(c.countryA) && border.includes(c.countryB));
+  const inBorder = (c: Crossing) => !border || joinsCountries(c, border);
   const borderIds = new Set(crossings.filter(inBorder).map((c) => c.id));
   const rows = allRows.filter((r) => borderIds.has(r.crossingId));
   const { months, cells } = rollupGrid(rows, view.from, view.to);
