@@ -4,10 +4,9 @@ import { listCrossings } from '../crossings/crossings.repo.js';
 import { joinsCountries } from '../crossings/joins-countries.js';
 import { badRequest } from '../http/http-error.js';
 import type { StatusScope } from '../observations/status-condition.js';
-import { listMonthlyRollup } from '../rollups/monthly-rollup.repo.js';
-import { rollupGrid } from '../rollups/rollup-grid.js';
+import { listMonthlyRollup, type MonthlyRollupRow } from '../rollups/monthly-rollup.repo.js';
 import { assertMonthRange, monthStart, nextMonthStart } from '../time/month-bounds.js';
-import { monthOf, monthsBetween } from '../time/months.js';
+import { monthOf, monthSpan, monthsBetween } from '../time/months.js';
 import { loadPairTrade, tradeFigureOf } from '../trade/pair-trade.js';
 import { analyse } from './analyse.js';
 import { anomalyAt } from './anomalies.js';
@@ -69,12 +68,12 @@ export async function getAnalysis(prisma: PrismaClient, q: AnalysisQuery, scope:
   const now = (settings.now ?? (() => new Date()))();
   const thisMonth = monthOf(now);
   const tradeMonths = [...(trade?.months.values() ?? [])].filter((p) => tradeFigureOf(p, q.flow)).map((p) => p.period);
-  const known = [...used.map((r) => r.month), ...tradeMonths].filter((m) => m <= thisMonth).sort();
-  const first = q.from ?? known[0];
-  const last = q.to ?? known.at(-1);
+  const known = monthSpan([...used.map((r) => r.month), ...tradeMonths].filter((m) => m <= thisMonth));
+  const first = q.from ?? known.first;
+  const last = q.to ?? known.last;
   const months = first && last ? monthsBetween(first, last) : [];
-  const { cells } = rollupGrid(used.filter((r) => months.length && r.month >= months[0] && r.month <= months.at(-1)!), months[0] ?? null, months.at(-1) ?? null);
-  const { activity, crossingsReporting } = borderActivity(q.metric, cells.values(), months.length);
+  const lines = onMonthAxis(used, months);
+  const { activity, crossingsReporting } = borderActivity(q.metric, lines.values(), months.length);
 
   const figures = months.map((m) => tradeFigureOf(trade?.months.get(m), q.flow));
   const result = analyse({
@@ -86,8 +85,8 @@ export async function getAnalysis(prisma: PrismaClient, q: AnalysisQuery, scope:
     releaseLagDays: settings.releaseLagDays[reporter] ?? null,
     today: now.toISOString().slice(0, 10),
   });
-  const anomalies = [...cells].flatMap(([id, row]) => {
-    const values = row.map((cell) => monthlyValue(q.metric, cell));
+  const anomalies = [...lines].flatMap(([id, line]) => {
+    const values = line.map((cell) => monthlyValue(q.metric, cell));
     return values.flatMap((value, i) => {
       const a = value === null ? null : anomalyAt(values, i);
       return a ? [{ crossing: id, month: months[i], value: value!, ...a }] : [];
@@ -110,4 +109,18 @@ export async function getAnalysis(prisma: PrismaClient, q: AnalysisQuery, scope:
     anomalies,
   };
   return { ...dto, summary: describeAnalysis(dto) };
+}
+
+/** Each crossing's rows on the month axis, null where it reported nothing; rows outside the axis are left out. */
+function onMonthAxis(rows: MonthlyRollupRow[], months: string[]): Map<string, (MonthlyRollupRow | null)[]> {
+  const index = new Map(months.map((m, i) => [m, i]));
+  const lines = new Map<string, (MonthlyRollupRow | null)[]>();
+  for (const r of rows) {
+    const i = index.get(r.month);
+    if (i === undefined) continue;
+    let line = lines.get(r.crossingId);
+    if (!line) lines.set(r.crossingId, (line = Array<MonthlyRollupRow | null>(months.length).fill(null)));
+    line[i] = r;
+  }
+  return lines;
 }

@@ -8,7 +8,7 @@ import { monthlyValue } from './monthly-value.js';
  * border at a typical moment); waits are the mean of the crossings' monthly means. Each month also says how
  * many crossings reported, so a sum over a changing set of crossings shows as such. Null where none did.
  */
-export function borderActivity(metric: Metric, cells: Iterable<(RollupCell | null)[]>, monthCount: number) {
+export function borderActivity(metric: Metric, cells: Iterable<(Pick<RollupCell, 'sum' | 'mean'> | null)[]>, monthCount: number) {
   const totals: (number | null)[] = Array(monthCount).fill(null);
   const reporting: number[] = Array(monthCount).fill(0);
   for (const row of cells) {

@@ -8,7 +8,7 @@ import type { RollupCell } from '../contracts/rollups.js';
  * @example
  * monthlyValue('crossed_vehicles', { n: 2, sum: 500, mean: 250, max: 300, synthetic: false }) // 500
  */
-export function monthlyValue(metric: string, cell: RollupCell | null): number | null {
+export function monthlyValue(metric: string, cell: Pick<RollupCell, 'sum' | 'mean'> | null): number | null {
   if (!cell) return null;
   return metric === 'crossed_vehicles' ? cell.sum : cell.mean;
 }
