@@ -13,6 +13,8 @@ export type AnnualTrade = {
   years: (TradePeriodDto & { monthCoverage: { monthsWithTotal: number; of: number } })[];
 };
 
+export type Me = { id: string; email: string; displayName: string; role: 'observer' | 'analyst' | 'admin' } | null;
+
 export class ApiError extends Error {}
 
 /** GET a JSON resource from our own server; the signal lets a newer request cancel an older one. */
@@ -20,7 +22,7 @@ async function getJson<T>(path: string, params: Record<string, string | null | u
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v) query.set(k, v);
   const url = query.size ? `${path}?${query}` : path;
-  const res = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+  const res = await fetch(url, { signal, credentials: 'same-origin', headers: { Accept: 'application/json' } });
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
     throw new ApiError(body?.error?.message ?? `${res.status} ${res.statusText}`);
@@ -29,6 +31,7 @@ async function getJson<T>(path: string, params: Record<string, string | null | u
 }
 
 export const api = {
+  me: async (signal?: AbortSignal) => (await getJson<{ user: Me }>('/api/auth/me', {}, signal)).user,
   appConfig: (signal?: AbortSignal) => getJson<{ basemapStyleUrl: string | null }>('/api/app-config', {}, signal),
   crossings: (signal?: AbortSignal) => getJson<CrossingCollection>('/api/crossings', {}, signal),
   rollup: (params: Record<string, string | null>, signal?: AbortSignal) =>

@@ -7,7 +7,7 @@ import { mixesRealAndSynthetic } from './analysis/change.js';
 import { crossingMonth, changeColor, maxValue, radiusFor, valueSeries, type CrossingMonth } from './analysis/crossing-symbols.js';
 import { demoScope } from './analysis/demo-scope.js';
 import { yearOverYear } from './analysis/year-over-year.js';
-import { api, type AnnualTrade, type CrossingCollection } from './api.js';
+import { api, type AnnualTrade, type CrossingCollection, type Me } from './api.js';
 import { CustomsAnalysis } from './customs-analysis.js';
 import { nameIn, pickLanguage, t, type NameLanguage } from './i18n/t.js';
 import { addCrossingsLayers, applyCrossingSymbols, setCrossingLabels, type CrossingSymbol } from './map/crossings-layer.js';
@@ -19,7 +19,15 @@ import { renderPanel } from './ui/crossing-panel.js';
 import { renderDemoNote } from './ui/demo-note.js';
 import { renderFilters } from './ui/filters.js';
 import { StatusBanner } from './ui/status-banner.js';
-import { renderTable, tableRows } from './ui/table-view.js';
+import { renderTable, tableRows, type TableSort } from './ui/table-view.js';
+import { legendModel } from './analysis/legend-model.js';
+import { imageFileName, renderMapImage } from './map/export-image.js';
+import { openExportDialog } from './ui/export-dialog.js';
+import { renderMapLegend } from './ui/map-legend.js';
+import { renderMapNote } from './ui/map-note.js';
+import { renderTimeWindow } from './ui/time-window.js';
+import { formatNumber } from './ui/dom.js';
+import type { StringKey } from './i18n/en.js';
 import { TimeSlider } from './ui/time-slider.js';
 import { TradeChart } from './ui/trade-chart.js';
 import { viewLabels } from './ui/view-labels.js';
@@ -29,6 +37,7 @@ import { serializeViewState, type ViewState } from './view-state.js';
 type Elements = {
   filters: HTMLElement; slider: HTMLElement; chart: HTMLElement; panel: HTMLElement;
   table: HTMLElement; mapBox: HTMLElement; status: HTMLElement; demoNote: HTMLElement; viewToggle: HTMLElement;
+  legend: HTMLElement; mapNote: HTMLElement; timeNote: HTMLElement; timeWindow: HTMLElement;
 };
 
 const EMPTY_ROLLUP: MonthlyRollupDto = { metric: 'crossed_vehicles', months: [], crossings: [] };
@@ -55,6 +64,10 @@ export class Controller {
   private readonly customs: CustomsAnalysis;
   private rollupAbort: AbortController | null = null;
   private layersReady = false;
+  /** Whether the rollup has been read once (before that the map is loading, not empty). */
+  private rollupLoaded = false;
+  private me: Me = null;
+  private tableSort: TableSort = { key: 'month', descending: true };
   /** Milliseconds from a month change to the next rendered map frame (read by tests and the benchmark). */
   lastStepMs: number | null = null;
 
@@ -76,10 +89,16 @@ export class Controller {
       this.view.camera = { zoom: this.map.getZoom(), lat: c.lat, lng: c.lng };
       this.writeUrl();
     });
-    await Promise.all([this.loadCrossings(), this.loadRollup(), this.loadBorders()]);
+    await Promise.all([this.loadCrossings(), this.loadRollup(), this.loadBorders(), this.loadMe()]);
     if (fit) this.fitToBorder();
     // A shared URL may name a crossing: its panel needs its latest observations too.
     await Promise.all([this.loadAnalysis(), this.loadLatest()]);
+  }
+
+  /** Who is signed in: analysts get the review-status filter, and see unreviewed data counted. */
+  private async loadMe() {
+    this.me = await api.me().catch(() => null);
+    this.renderFilters();
   }
 
   private async loadCrossings() {
@@ -106,15 +125,34 @@ export class Controller {
     const abort = (this.rollupAbort = new AbortController());
     const v = this.view;
     const rollup = await this.banner.track('rollup', t('whatActivity'), () =>
-      api.rollup({ metric: v.metric, vehicleClass: v.vehicleClass, direction: v.direction, method: v.method, status: v.status, from: v.from, to: v.to }, abort.signal),
+      // The whole range: the time window is applied here, so its pickers can offer every month with data.
+      api.rollup({ metric: v.metric, vehicleClass: v.vehicleClass, direction: v.direction, method: v.method, status: v.status }, abort.signal),
       () => void this.loadRollup());
     if (!rollup) return;
     this.rollup = rollup;
+    this.rollupLoaded = true;
     this.series = valueSeries(rollup);
     this.max = maxValue(this.series);
-    this.slider.setMonths(rollup.months, this.view.month);
-    this.view.month = this.slider.month;
+    this.showMonths();
     this.drawMonth();
+  }
+
+  /** The months of the time window that have data: the slider's, the table's. */
+  private windowMonths(): string[] {
+    const { from, to } = this.view;
+    return this.rollup.months.filter((m) => (!from || m >= from) && (!to || m <= to));
+  }
+
+  /** Slider, window pickers and the note on observations dated in the future, after the rollup or the window changed. */
+  private showMonths() {
+    this.slider.setMonths(this.windowMonths(), this.view.month);
+    this.view.month = this.slider.month;
+    renderTimeWindow(this.ui.timeWindow, this.rollup.months, { from: this.view.from, to: this.view.to }, (patch) => this.update(patch));
+    const future = this.rollup.future;
+    this.ui.timeNote.hidden = !future;
+    this.ui.timeNote.textContent = future
+      ? t('futureFlag', { n: String(future.observations), months: future.months.length > 3 ? `${future.months[0]} to ${future.months.at(-1)}` : future.months.join(', ') })
+      : '';
   }
 
   private async loadBorders() {
@@ -153,8 +191,8 @@ export class Controller {
   /** A first view opens on the border's latest month with activity, not on another border's later demo months. */
   private showLatestAnalysedMonth() {
     const last = this.analysis?.months.filter((m) => m.activity !== null).at(-1)?.month;
-    if (!last || !this.rollup.months.includes(last)) return;
-    this.slider.setMonths(this.rollup.months, last);
+    if (!last || !this.windowMonths().includes(last)) return;
+    this.slider.setMonths(this.windowMonths(), last);
     this.view.month = this.slider.month;
     this.writeUrl();
   }
@@ -195,6 +233,14 @@ export class Controller {
     this.view.crossing = this.view.crossing === id ? null : id;
     this.writeUrl();
     this.drawMonth();
+    // The panel now speaks of the crossing: keyboard and screen-reader users are taken to its heading, at the top.
+    const heading = this.ui.panel.querySelector<HTMLElement>('h2');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+      heading.scrollIntoView({ block: 'nearest' });
+      this.ui.panel.closest('.side')?.scrollTo({ top: 0 });
+    }
     void this.loadLatest();
     void this.loadAnalysis();
   }
@@ -207,8 +253,9 @@ export class Controller {
   }
 
   private update(patch: Partial<ViewState>) {
-    const refetch = ['metric', 'vehicleClass', 'direction', 'method', 'status', 'from', 'to'].some((k) => k in patch);
-    const reanalyse = refetch || 'flow' in patch || 'border' in patch;
+    const refetch = ['metric', 'vehicleClass', 'direction', 'method', 'status'].some((k) => k in patch);
+    const windowed = 'from' in patch || 'to' in patch;
+    const reanalyse = refetch || windowed || 'flow' in patch || 'border' in patch;
     if ('border' in patch) {
       // Another border is another question: its own crossings in view, its own latest month.
       const pair = parseBorder(patch.border ?? null);
@@ -220,7 +267,10 @@ export class Controller {
     this.writeUrl();
     if ('view' in patch) this.showViewMode();
     if (refetch) void this.loadRollup();
-    else this.drawMonth();
+    else {
+      if (windowed) this.showMonths();
+      this.drawMonth();
+    }
     // After the redraw: the demo note above the map may have changed its height.
     if ('border' in patch) this.fitToBorder();
     if (reanalyse) void this.loadAnalysis();
@@ -256,14 +306,78 @@ export class Controller {
       analysis: this.analysis,
       tradeLabel: labels.trade ?? t('chartNoTrade'),
       activityLabel: labels.activity,
+      activityUnit: t(`axisUnit_${this.view.metric}` as StringKey),
       selectedMonth: this.view.month,
     });
     this.renderPanel(month);
-    if (this.view.view === 'table') {
-      renderTable(this.ui.table, tableRows(this.crossings, this.view.month, month, this.lang), this.view.metric);
-    }
+    if (this.view.view === 'table') this.renderTable();
+    renderMapLegend(this.ui.legend, this.legend(), !matchMedia('(max-width: 800px)').matches);
+    renderMapNote(this.ui.mapNote, this.mapState(month));
     const scope = demoScope(this.rollup, this.crossings.features.map((f) => f.properties), this.border(), this.view.crossing);
     renderDemoNote(this.ui.demoNote, scope, labels.place, this.lang);
+  }
+
+  private renderTable() {
+    const rows = tableRows(this.crossings, this.rollup, this.series, this.windowMonths(), this.view.baseline, this.lang);
+    const months = this.windowMonths();
+    const fileName = imageFileName(this.describeView(), months.length ? `${months[0]} ${months.at(-1)}` : null).replace(/\.png$/, '.csv');
+    renderTable(this.ui.table, rows, this.view.metric, this.view.baseline, this.tableSort, (sort) => {
+      this.tableSort = sort;
+      this.renderTable();
+      this.ui.table.querySelector<HTMLElement>('th[aria-sort]:not([aria-sort="none"]) button')?.focus();
+    }, fileName);
+  }
+
+  /** What the legend explains: the same size rule and colours the map draws with, in this view's words. */
+  private legend() {
+    const digits = this.view.metric === 'crossed_vehicles' ? 0 : 1;
+    return legendModel({
+      metricLabel: this.labels().metric,
+      unitLabel: t(`unit_${this.view.metric}` as StringKey),
+      month: this.view.month,
+      max: this.max,
+      baselineLabel: t(this.view.baseline === 'previous' ? 'baselinePrevious' : 'baselineTrailing12'),
+      format: (v) => formatNumber(v, digits),
+    });
+  }
+
+  /** Loading until crossings are drawn; empty when nothing has a value to draw, saying why and what to change. */
+  private mapState(month: Map<string, CrossingMonth>): Parameters<typeof renderMapNote>[1] {
+    if (!this.layersReady || !this.rollupLoaded) return { kind: 'loading' };
+    const metric = this.labels().metric;
+    const filters = [
+      this.view.vehicleClass && t('filterVehicleClass'),
+      this.view.direction && t('filterDirection'),
+      this.view.method && t('filterMethod'),
+      this.view.status && t('filterStatus'),
+    ].filter((f): f is string => Boolean(f));
+    if (!this.rollup.crossings.length) return { kind: 'empty', metric, filters };
+    if (this.windowMonths().length === 0) return { kind: 'empty', metric, filters };
+    const anyValue = [...month.values()].some((m) => m.value !== null);
+    return anyValue ? null : { kind: 'empty-month', month: this.view.month ?? '—' };
+  }
+
+  /** The picture a newsroom can publish: title, month, legend, sources and credits, at the size chosen. */
+  openImageExport(opener: HTMLElement) {
+    openExportDialog(opener, async (size) => {
+      const title = this.describeView();
+      const labels = this.labels();
+      const sources = [...new Set([
+        ...(this.analysis?.months.map((m) => m.tradeSource).filter((x): x is string => Boolean(x)) ?? []),
+      ])];
+      const blob = await renderMapImage(this.map, size, {
+        title,
+        subtitle: `${labels.place} · ${this.view.month ?? ''} · ${t(`unit_${this.view.metric}` as StringKey)}`,
+        legend: this.legend(),
+        sources: [`${labels.metric}: approved observations stored in landport (field reports, BTS border crossing data)`, ...sources.slice(0, 2)].join('; '),
+        credit: 'Made with landport · Basemap: Natural Earth',
+      });
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = imageFileName(title, this.view.month);
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    });
   }
 
   private renderPanel(month: Map<string, CrossingMonth>) {
@@ -314,7 +428,8 @@ export class Controller {
     const leading = this.borders && border
       ? borderSelect(this.borders.borders, { border: borderKey(border), flow: this.view.flow }, this.lang, (patch) => this.update(patch))
       : [];
-    renderFilters(this.ui.filters, this.view, [...directions].sort(), (patch) => this.update(patch), leading);
+    const canReview = this.me?.role === 'analyst' || this.me?.role === 'admin';
+    renderFilters(this.ui.filters, this.view, [...directions].sort(), (patch) => this.update(patch), leading, canReview);
   }
 
   /** Map or table: the toggle's pressed button, which of the two is shown, and a map sized to its box again. */

@@ -9,6 +9,17 @@ import './styles.css';
 
 const byId = (id: string) => document.getElementById(id)!;
 
+/** On a phone the filters fold behind one button, so the map is on the first screen. */
+function wireFiltersToggle(button: HTMLElement, filters: HTMLElement) {
+  const narrow = matchMedia('(max-width: 800px)');
+  const set = (open: boolean) => {
+    button.setAttribute('aria-expanded', String(open));
+    filters.dataset.collapsed = String(!open);
+  };
+  set(!narrow.matches);
+  button.addEventListener('click', () => set(button.getAttribute('aria-expanded') !== 'true'));
+}
+
 async function main() {
   // The filters apply as they change; Enter in a field must not submit (and reload) the page.
   byId('filters').addEventListener('submit', (e) => e.preventDefault());
@@ -16,12 +27,15 @@ async function main() {
   // An online deployment may name a vector-tile style; the offline basemap is the default.
   const config = await api.appConfig().catch(() => ({ basemapStyleUrl: null }));
   const style = config.basemapStyleUrl ?? (await offlineBasemapStyle());
-  const map = createMap(byId('map'), style, view);
-  const controller = new Controller(map, view, {
+  let controller: Controller | null = null;
+  const map = createMap(byId('map'), style, view, (button) => controller?.openImageExport(button));
+  controller = new Controller(map, view, {
     filters: byId('filters'), slider: byId('slider'), chart: byId('chart'), panel: byId('panel'),
     table: byId('table'), mapBox: byId('map'), status: byId('status'), demoNote: byId('demo-note'),
-    viewToggle: byId('view-toggle'),
+    viewToggle: byId('view-toggle'), legend: byId('legend'), mapNote: byId('map-note'), timeNote: byId('time-note'),
+    timeWindow: byId('time-window'),
   });
+  wireFiltersToggle(byId('filters-toggle'), byId('filters'));
   // Exposed for the end-to-end tests and the benchmark, which read the map's rendered features.
   (window as unknown as { landport: unknown }).landport = { map, controller };
   renderEmbedButton(byId('embed-action'), () => controller.currentView(), () => controller.describeView());

@@ -21,4 +21,6 @@ export type MonthlyRollupDto = {
   metric: string;
   months: string[];
   crossings: { id: string; values: (RollupCell | null)[] }[];
+  /** Observations dated after the current month, left off the axis (unless `to` asks for them); null when none. */
+  future?: { observations: number; months: string[] } | null;
 };

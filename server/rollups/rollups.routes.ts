@@ -6,6 +6,7 @@ import { assertMonthRange, monthStart, nextMonthStart } from '../time/month-boun
 import { aggregateStatus } from '../observations/visibility.js';
 import { listMonthlyRollup } from './monthly-rollup.repo.js';
 import { rollupGrid } from './rollup-grid.js';
+import { monthOf } from '../time/months.js';
 
 export function rollupsRouter(prisma: PrismaClient): Router {
   const router = Router();
@@ -18,11 +19,18 @@ export function rollupsRouter(prisma: PrismaClient): Router {
       fromDate: q.from ? monthStart(q.from) : undefined,
       toDate: q.to ? nextMonthStart(q.to) : undefined,
     });
-    const { months, cells } = rollupGrid(rows, q.from, q.to);
+    // Observations dated after this month (a typo, a clock) are flagged, not drawn: they would stretch the
+    // month axis and open the map on an empty month. Asked for by `to`, they are shown.
+    const thisMonth = monthOf(new Date());
+    const ahead = q.to ? [] : rows.filter((r) => r.month > thisMonth);
+    const { months, cells } = rollupGrid(ahead.length ? rows.filter((r) => r.month <= thisMonth) : rows, q.from, q.to);
     const body: MonthlyRollupDto = {
       metric: q.metric,
       months,
       crossings: [...cells].map(([id, values]) => ({ id, values })),
+      future: ahead.length
+        ? { observations: ahead.reduce((n, r) => n + r.observations, 0), months: [...new Set(ahead.map((r) => r.month))].sort() }
+        : null,
     };
     res.json(body);
   });

@@ -10,13 +10,18 @@ export const CHANGE_COLORS = {
   upStrong: '#d7301f', up: '#fc8d59', flat: '#bdbdbd', down: '#67a9cf', downStrong: '#2166ac', none: '#7f7f7f',
 } as const;
 
+/** The colour classes of change, highest first; a change takes the first class it is in (map and legend read this one table). */
+export const CHANGE_CLASSES: readonly { color: string; label: string; holds: (change: number) => boolean }[] = [
+  { color: CHANGE_COLORS.upStrong, label: '+10 % or more', holds: (c) => c >= 0.1 },
+  { color: CHANGE_COLORS.up, label: '+2 % to +10 %', holds: (c) => c >= 0.02 },
+  { color: CHANGE_COLORS.flat, label: 'within ±2 %', holds: (c) => c > -0.02 },
+  { color: CHANGE_COLORS.down, label: '−2 % to −10 %', holds: (c) => c > -0.1 },
+  { color: CHANGE_COLORS.downStrong, label: '−10 % or less', holds: () => true },
+];
+
 export function changeColor(change: number | null): string {
   if (change === null) return CHANGE_COLORS.none;
-  if (change >= 0.1) return CHANGE_COLORS.upStrong;
-  if (change >= 0.02) return CHANGE_COLORS.up;
-  if (change > -0.02) return CHANGE_COLORS.flat;
-  if (change > -0.1) return CHANGE_COLORS.down;
-  return CHANGE_COLORS.downStrong;
+  return CHANGE_CLASSES.find((c) => c.holds(change))!.color;
 }
 
 export type CrossingMonth = { value: number | null; change: number | null; n: number; synthetic: boolean };

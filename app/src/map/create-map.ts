@@ -10,7 +10,7 @@ setWorkerUrl(MAPLIBRE_WORKER_URL);
 /** The China–DPRK border, shown until the data says where to look. */
 export const DEFAULT_CAMERA = { zoom: 5.2, lat: 41.3, lng: 127.2 };
 
-export function createMap(container: HTMLElement, style: StyleSpecification | string, view: ViewState): MapLibreMap {
+export function createMap(container: HTMLElement, style: StyleSpecification | string, view: ViewState, onExport?: (button: HTMLButtonElement) => void): MapLibreMap {
   const camera = view.camera ?? DEFAULT_CAMERA;
   const map = new MapLibreMap({
     container,
@@ -23,6 +23,7 @@ export function createMap(container: HTMLElement, style: StyleSpecification | st
   });
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl(), 'bottom-left');
-  map.addControl(new SnapshotControl(), 'top-right');
+  // The analyst map exports pictures; the review map does not.
+  if (onExport) map.addControl(new SnapshotControl(onExport), 'top-right');
   return map;
 }

@@ -27,8 +27,16 @@ export function renderFilters(
   onChange: (patch: Partial<ViewState>) => void,
   /** The border and flow selectors, first in the bar (nothing until the borders have loaded). */
   leading: HTMLElement[] = [],
+  /** Analysts and admins may count pending or rejected observations; the public sees approved ones only. */
+  canReview = false,
 ) {
-  root.replaceChildren(
+  const help: StringKey[] = [
+    ...(leading.length ? (['filterHelp_border', 'filterHelp_flow'] as const) : []),
+    'filterHelp_metric', 'filterHelp_vehicleClass', 'filterHelp_direction', 'filterHelp_method',
+    ...(canReview ? (['filterHelp_status'] as const) : []),
+    'filterHelp_baseline',
+  ];
+  const parts: (HTMLElement | null)[] = [
     ...leading,
     select('filter-metric', t('filterMetric'),
       METRIC_CHOICES.map((m) => ({ value: m, label: t(`metric_${m}` as StringKey) })), view.metric,
@@ -40,10 +48,16 @@ export function renderFilters(
       view.direction ?? '', (v) => onChange({ direction: v || null })),
     select('filter-method', t('filterMethod'), [anyOption, ...plain(METHODS)], view.method ?? '',
       (v) => onChange({ method: v || null })),
-    select('filter-status', t('filterStatus'), [{ value: '', label: `${t('any')} (not rejected)` }, ...plain(STATUSES)], view.status ?? '',
-      (v) => onChange({ status: v || null })),
+    canReview
+      ? select('filter-status', t('filterStatus'), [{ value: '', label: `${t('any')} (not rejected)` }, ...plain(STATUSES)], view.status ?? '',
+        (v) => onChange({ status: v || null }))
+      : null,
     select('filter-baseline', t('filterBaseline'),
       [{ value: 'previous', label: t('baselinePrevious') }, { value: 'trailing12', label: t('baselineTrailing12') }],
       view.baseline, (v) => onChange({ baseline: v === 'trailing12' ? 'trailing12' : 'previous' })),
-  );
+    el('details', { className: 'filters-help' },
+      el('summary', {}, t('filtersHelpTitle')),
+      el('ul', {}, ...help.map((k) => el('li', {}, t(k))))),
+  ];
+  root.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
 }

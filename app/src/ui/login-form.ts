@@ -1,12 +1,11 @@
 import { el } from './dom.js';
 
-export type Me = { id: string; email: string; displayName: string; role: string } | null;
+import { api, type Me } from '../api.js';
 
-export async function fetchMe(): Promise<Me> {
-  const res = await fetch('/api/auth/me', { credentials: 'same-origin' });
-  if (!res.ok) return null;
-  return ((await res.json()) as { user: Me }).user;
-}
+export type { Me };
+
+/** Who is signed in (null: nobody), through the one API client. */
+export const fetchMe = (): Promise<Me> => api.me();
 
 /** A sign-in form; calls `onSignedIn` with the user. Errors are shown as text in the form. */
 export function loginForm(onSignedIn: (me: NonNullable<Me>) => void): HTMLFormElement {

@@ -1,6 +1,13 @@
 import { t } from '../i18n/t.js';
 import { el } from './dom.js';
 
+const PLAY_SPEEDS = [
+  { ms: 1400, label: '0.5×' },
+  { ms: 700, label: '1×' },
+  { ms: 350, label: '2×' },
+  { ms: 175, label: '4×' },
+];
+
 /**
  * The month slider with play/pause and step buttons. A native range input, so arrows,
  * Page Up/Down, Home and End work from the keyboard; Space or Enter on Play toggles.
@@ -11,6 +18,9 @@ export class TimeSlider {
   readonly input = el('input', { type: 'range', id: 'month-slider', min: 0, max: 0, step: 1, value: 0 });
   private readonly label = el('output', { id: 'month-label', for: 'month-slider', 'aria-live': 'polite' });
   private readonly playButton = el('button', { type: 'button', id: 'play' }, t('play'));
+  /** Milliseconds a month is shown while playing. */
+  private readonly speed = el('select', { id: 'play-speed', 'aria-label': t('playSpeed'), title: t('playSpeed') },
+    ...PLAY_SPEEDS.map((s) => el('option', { value: String(s.ms), selected: s.ms === 700 }, s.label)));
 
   constructor(root: HTMLElement, private readonly onMonth: (month: string) => void) {
     this.input.setAttribute('aria-label', t('monthSlider'));
@@ -20,7 +30,13 @@ export class TimeSlider {
     forward.addEventListener('click', () => this.step(1));
     this.playButton.addEventListener('click', () => (this.timer ? this.pause() : this.play()));
     this.input.addEventListener('input', () => this.emit());
-    root.replaceChildren(this.playButton, back, this.input, forward, this.label);
+    this.speed.addEventListener('change', () => {
+      if (this.timer) {
+        this.pause();
+        this.play();
+      }
+    });
+    root.replaceChildren(this.playButton, this.speed, back, this.input, forward, this.label);
   }
 
   setMonths(months: string[], current: string | null) {
@@ -49,7 +65,7 @@ export class TimeSlider {
     this.timer = setInterval(() => {
       if (Number(this.input.value) >= this.months.length - 1) this.pause();
       else this.step(1);
-    }, 700);
+    }, Number(this.speed.value));
   }
 
   pause() {

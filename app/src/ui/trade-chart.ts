@@ -9,6 +9,8 @@ export type ChartInput = {
   analysis: AnalysisDto | null;
   tradeLabel: string;
   activityLabel: string;
+  /** The activity axis's unit ("vehicles", "minutes"). */
+  activityUnit: string;
   selectedMonth: string | null;
 };
 
@@ -42,7 +44,7 @@ export class TradeChart {
   /** Redraws with new data; a month change alone only moves the cursor line (cheap). */
   update(input: ChartInput) {
     const before = this.input;
-    const sameData = before && before.analysis === input.analysis && before.tradeLabel === input.tradeLabel && before.activityLabel === input.activityLabel;
+    const sameData = before && before.analysis === input.analysis && before.tradeLabel === input.tradeLabel && before.activityLabel === input.activityLabel && before.activityUnit === input.activityUnit;
     this.input = input;
     if (sameData && this.plot) {
       this.plot.redraw(false, false);
@@ -89,10 +91,13 @@ export class TradeChart {
       // Half a month of room each side, so a point (the nowcast, often the last month) is not cut by the edge.
       scales: { x: { time: true, range: (_u, min, max) => [min - HALF_MONTH, max + HALF_MONTH] }, usd: { range: () => [Math.max(0, lo - pad), hi + pad] }, act: {} },
       series,
+      // Series names only: the month's values are written out below the chart, with their sources.
+      legend: { live: false },
+      // Two units, two labelled axes: USD on the left, the activity's unit on the right.
       axes: [
         {},
-        hasTrade ? { scale: 'usd', values: (_u, ticks) => ticks.map((v) => usdTick(v)), size: 64 } : { scale: 'usd', show: false },
-        { scale: 'act', side: 1, grid: { show: false }, size: 56, values: (_u, ticks) => ticks.map((v) => compact(v)) },
+        hasTrade ? { scale: 'usd', label: t('chartAxisUsd'), labelSize: 16, values: (_u, ticks) => ticks.map((v) => usdTick(v)), size: 60 } : { scale: 'usd', show: false },
+        { scale: 'act', side: 1, label: input.activityUnit, labelSize: 16, grid: { show: false }, size: 52, values: (_u, ticks) => ticks.map((v) => compact(v)) },
       ],
       hooks: {
         // The nowcast's whiskers go over the month line, which would otherwise hide them in the last month.
