@@ -234,11 +234,9 @@ export class Controller {
     this.writeUrl();
     this.drawMonth();
     // The panel now speaks of the crossing: keyboard and screen-reader users are taken to its heading, at the top.
-    const heading = this.ui.panel.querySelector<HTMLElement>('h2');
+    const heading = this.ui.panel.querySelector<HTMLElement>('#panel-title');
     if (heading) {
-      heading.tabIndex = -1;
       heading.focus({ preventScroll: true });
-      heading.scrollIntoView({ block: 'nearest' });
       this.ui.panel.closest('.side')?.scrollTo({ top: 0 });
     }
     void this.loadLatest();
@@ -361,16 +359,12 @@ export class Controller {
   openImageExport(opener: HTMLElement) {
     openExportDialog(opener, async (size) => {
       const title = this.describeView();
-      const labels = this.labels();
-      const sources = [...new Set([
-        ...(this.analysis?.months.map((m) => m.tradeSource).filter((x): x is string => Boolean(x)) ?? []),
-      ])];
       const blob = await renderMapImage(this.map, size, {
         title,
-        subtitle: `${labels.place} · ${this.view.month ?? ''} · ${t(`unit_${this.view.metric}` as StringKey)}`,
+        subtitle: `${this.view.month ?? ''} · ${t(`unit_${this.view.metric}` as StringKey)}`,
         legend: this.legend(),
-        sources: [`${labels.metric}: approved observations stored in landport (field reports, BTS border crossing data)`, ...sources.slice(0, 2)].join('; '),
-        credit: 'Made with landport · Basemap: Natural Earth',
+        sources: 'approved observations stored in landport, each with its own source (the table’s CSV and the API list them)',
+        credit: `Made with landport · ${location.origin}${location.pathname}${serializeViewState(this.view)} · Basemap: Natural Earth`,
       });
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
@@ -386,6 +380,8 @@ export class Controller {
     const activity = (selected && this.series.get(selected.properties.id)) || [];
     const flags = this.rollup.crossings.find((c) => c.id === selected?.properties.id)?.values.map((v) => v?.synthetic ?? false) ?? [];
     const m = selected ? month.get(selected.properties.id) : undefined;
+    // The panel is redrawn as its data arrives: a reader focused on its heading stays there.
+    const headingFocused = document.activeElement?.id === 'panel-title';
     renderPanel(this.ui.panel, {
       crossings: this.crossings.features,
       selected,
@@ -405,6 +401,7 @@ export class Controller {
         yoyMixed: i >= 0 && mixesRealAndSynthetic(activity, i, 'year', flags),
       } : null,
     });
+    if (headingFocused) this.ui.panel.querySelector<HTMLElement>('#panel-title')?.focus({ preventScroll: true });
   }
 
   private customsSection(): HTMLElement | null {
@@ -441,7 +438,8 @@ export class Controller {
   }
 
   private fitToBorder() {
-    fitToBorder(this.map, this.crossings, this.border(), new Set(this.rollup.crossings.map((c) => c.id)));
+    const legendOpen = this.ui.legend.querySelector('details')?.open ?? false;
+    fitToBorder(this.map, this.crossings, this.border(), new Set(this.rollup.crossings.map((c) => c.id)), legendOpen ? this.ui.legend.offsetWidth : 0);
   }
 
   /** A copy of what the map shows now (for saving it as an embed). */
@@ -452,8 +450,8 @@ export class Controller {
   /** A title for the view: the metric, and the crossing when one is selected. */
   describeView(): string {
     const crossing = this.selected();
-    const metric = this.labels().metric;
-    return crossing ? `${metric} at ${nameIn(crossing.properties.names, this.lang)}` : metric;
+    const labels = this.labels();
+    return crossing ? `${labels.metric} at ${nameIn(crossing.properties.names, this.lang)}` : `${labels.metric}, ${labels.place}`;
   }
 
   private labels() {

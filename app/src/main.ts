@@ -9,6 +9,14 @@ import './styles.css';
 
 const byId = (id: string) => document.getElementById(id)!;
 
+/** The skip link moves focus itself: the URL's query holds the view, and a fragment must not be added to it. */
+function wireSkipLink(link: HTMLAnchorElement, target: HTMLElement) {
+  link.addEventListener('click', (e) => {
+    e.preventDefault();
+    target.focus();
+  });
+}
+
 /** On a phone the filters fold behind one button, so the map is on the first screen. */
 function wireFiltersToggle(button: HTMLElement, filters: HTMLElement) {
   const narrow = matchMedia('(max-width: 800px)');
@@ -36,6 +44,7 @@ async function main() {
     timeWindow: byId('time-window'),
   });
   wireFiltersToggle(byId('filters-toggle'), byId('filters'));
+  wireSkipLink(document.querySelector<HTMLAnchorElement>('.skip-link')!, byId('main-content'));
   // Exposed for the end-to-end tests and the benchmark, which read the map's rendered features.
   (window as unknown as { landport: unknown }).landport = { map, controller };
   renderEmbedButton(byId('embed-action'), () => controller.currentView(), () => controller.describeView());

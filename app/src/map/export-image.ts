@@ -25,14 +25,20 @@ export function imageFileName(title: string, month: string | null): string {
 
 const HEADER = 64;
 const FOOTER = 46;
+/** The legend's column, right of the map, so that no crossing is hidden under it. */
+const LEGEND_WIDTH = 230;
 
 /** Draws the map at the chosen size: the map's container is resized for one frame, then put back. */
 async function mapFrame(map: MapLibreMap, width: number, height: number): Promise<HTMLCanvasElement> {
   const box = map.getContainer();
   const before = box.getAttribute('style') ?? '';
+  // The picture shows what the screen shows, whatever its shape: the same bounds, fitted to the new size.
+  const bounds = map.getBounds();
+  const camera = { center: map.getCenter(), zoom: map.getZoom() };
   // CSS pixels: the canvas then has width × devicePixelRatio pixels, drawn back at the chosen size.
   box.setAttribute('style', `${before};position:fixed;left:-10000px;top:0;width:${width}px;height:${height}px`);
   map.resize();
+  map.fitBounds(bounds, { padding: 8, animate: false });
   await new Promise<void>((resolve) => {
     map.once('idle', () => resolve());
     map.triggerRepaint();
@@ -43,6 +49,7 @@ async function mapFrame(map: MapLibreMap, width: number, height: number): Promis
   copy.getContext('2d')!.drawImage(map.getCanvas(), 0, 0, width, height);
   box.setAttribute('style', before);
   map.resize();
+  map.jumpTo(camera);
   return copy;
 }
 
@@ -60,43 +67,37 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): st
   return lines;
 }
 
-function drawLegend(ctx: CanvasRenderingContext2D, legend: LegendModel, x: number, bottom: number) {
-  ctx.font = '12px system-ui, sans-serif';
-  const rows: { kind: 'title' | 'item'; text: string; color?: string; radius?: number; opacity?: number }[] = [
-    { kind: 'title', text: legend.sizeTitle },
-    ...legend.sizes.map((s) => ({ kind: 'item' as const, text: s.label, color: '#8c8c8c', radius: s.radius })),
-    { kind: 'title', text: legend.colorTitle },
-    ...legend.colors.map((c) => ({ kind: 'item' as const, text: c.label, color: c.color, radius: 6 })),
-    { kind: 'item', text: legend.noChange.label, color: legend.noChange.color, radius: 6 },
-    { kind: 'item', text: legend.noData.label, color: legend.noData.color, radius: legend.noData.radius, opacity: 0.35 },
-  ];
-  const heightOf = (r: (typeof rows)[number]) => (r.kind === 'title' ? 18 : Math.max(16, (r.radius ?? 6) * 2 + 4));
-  const iconWidth = Math.max(...rows.map((r) => (r.radius ?? 0) * 2)) + 8;
-  const width = Math.min(300, Math.max(...rows.map((r) => ctx.measureText(r.text).width + (r.kind === 'item' ? iconWidth : 0))) + 20);
-  const height = rows.reduce((h, r) => h + heightOf(r), 0) + 12;
-  let y = bottom - height;
-  ctx.fillStyle = 'rgba(255,255,255,0.94)';
-  ctx.strokeStyle = '#bbbbbb';
-  ctx.fillRect(x, y, width, height);
-  ctx.strokeRect(x + 0.5, y + 0.5, width - 1, height - 1);
-  y += 6;
-  for (const r of rows) {
-    const h = heightOf(r);
+function drawLegend(ctx: CanvasRenderingContext2D, legend: LegendModel, x: number, top: number, width: number) {
+  let y = top + 8;
+  const title = (text: string) => {
+    ctx.font = '600 13px system-ui, sans-serif';
     ctx.fillStyle = '#222222';
-    ctx.font = r.kind === 'title' ? '600 12px system-ui, sans-serif' : '12px system-ui, sans-serif';
-    ctx.textBaseline = 'middle';
-    if (r.kind === 'item') {
-      ctx.globalAlpha = r.opacity ?? 0.85;
-      ctx.fillStyle = r.color!;
-      ctx.beginPath();
-      ctx.arc(x + 10 + iconWidth / 2 - 4, y + h / 2, r.radius!, 0, Math.PI * 2);
-      ctx.fill();
-      ctx.globalAlpha = 1;
-      ctx.fillStyle = '#222222';
-      ctx.fillText(r.text, x + 10 + iconWidth, y + h / 2, width - iconWidth - 16);
-    } else ctx.fillText(r.text, x + 10, y + h / 2, width - 20);
+    for (const line of wrap(ctx, text, width - 16)) {
+      ctx.fillText(line, x + 8, y + 10);
+      y += 17;
+    }
+    y += 2;
+  };
+  const item = (text: string, color: string, radius: number, opacity = 0.85) => {
+    const h = Math.max(18, radius * 2 + 6);
+    ctx.globalAlpha = opacity;
+    ctx.fillStyle = color;
+    ctx.beginPath();
+    ctx.arc(x + 8 + 26, y + h / 2, radius, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.globalAlpha = 1;
+    ctx.fillStyle = '#222222';
+    ctx.font = '13px system-ui, sans-serif';
+    ctx.fillText(text, x + 8 + 58, y + h / 2 + 4, width - 70);
     y += h;
-  }
+  };
+  title(legend.sizeTitle);
+  for (const s of legend.sizes) item(s.label, '#8c8c8c', s.radius);
+  y += 8;
+  title(legend.colorTitle);
+  for (const c of legend.colors) item(c.label, c.color, 6);
+  item(legend.noChange.label, legend.noChange.color, 6);
+  item(legend.noData.label, legend.noData.color, legend.noData.radius, 0.35);
 }
 
 /**
@@ -105,7 +106,8 @@ function drawLegend(ctx: CanvasRenderingContext2D, legend: LegendModel, x: numbe
  */
 export async function renderMapImage(map: MapLibreMap, size: { width: number; height: number }, text: ImageText): Promise<Blob> {
   const mapHeight = size.height - HEADER - FOOTER;
-  const frame = await mapFrame(map, size.width, mapHeight);
+  const mapWidth = size.width - LEGEND_WIDTH;
+  const frame = await mapFrame(map, mapWidth, mapHeight);
   const canvas = document.createElement('canvas');
   canvas.width = size.width;
   canvas.height = size.height;
@@ -120,13 +122,10 @@ export async function renderMapImage(map: MapLibreMap, size: { width: number; he
   ctx.fillStyle = '#444444';
   ctx.fillText(text.subtitle, 16, 52, size.width - 32);
   ctx.drawImage(frame, 0, HEADER);
-  drawLegend(ctx, text.legend, 12, HEADER + mapHeight - 12);
+  drawLegend(ctx, text.legend, mapWidth, HEADER, LEGEND_WIDTH);
   ctx.font = '12px system-ui, sans-serif';
   ctx.fillStyle = '#444444';
-  const lines = wrap(ctx, `Sources: ${text.sources}`, size.width - 32).slice(0, 2);
-  lines.forEach((l, i) => ctx.fillText(l, 16, HEADER + mapHeight + 17 + i * 14, size.width - 32));
-  ctx.textAlign = 'right';
-  ctx.fillText(text.credit, size.width - 16, size.height - 6, size.width - 32);
-  ctx.textAlign = 'left';
+  ctx.fillText(`Sources: ${text.sources}`, 16, HEADER + mapHeight + 17, size.width - 32);
+  ctx.fillText(text.credit, 16, HEADER + mapHeight + 35, size.width - 32);
   return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the image could not be made'))), 'image/png'));
 }

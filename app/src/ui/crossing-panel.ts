@@ -21,7 +21,7 @@ export type PanelAnalysis = {
 
 function namesBlock(p: CrossingProperties) {
   return el('div', { className: 'names' },
-    el('h2', { id: 'panel-title' }, p.names.en),
+    el('h2', { id: 'panel-title', tabindex: -1 }, p.names.en),
     p.names.zh ? el('p', { lang: 'zh', className: 'name-zh' }, p.names.zh) : null,
     p.names.ko ? el('p', { lang: 'ko', className: 'name-ko' }, p.names.ko) : null,
   );
@@ -103,6 +103,8 @@ export function renderPanel(
     return el('li', {}, b, f.geometry ? null : el('span', { className: 'unknown-location' }, ` — ${t('locationUnknown')}`));
   }));
   const unknown = opts.crossings.filter((f) => !f.geometry);
+  // The reader's own opening or closing of the list outlives a redraw (a selection, a month step).
+  const listWasOpen = root.querySelector<HTMLDetailsElement>('details.lists')?.open;
   const parts: (Node | null)[] = [
     selected
       ? el('section', { className: 'selected', 'aria-labelledby': 'panel-title' },
@@ -120,8 +122,9 @@ export function renderPanel(
     ) : null,
     annualBlock(opts.annual),
     // Open only while short: a hundred US ports would bury the analysis above it.
-    el('details', { className: 'lists', open: !selected && opts.crossings.length <= 20 },
-      el('summary', {}, t('crossingsList')), list(opts.crossings)),
+    // Crossings without a location are listed once, in their own section below.
+    el('details', { className: 'lists', open: listWasOpen ?? (!selected && opts.crossings.length <= 20) },
+      el('summary', {}, t('crossingsList')), list(opts.crossings.filter((f) => f.geometry))),
     unknown.length ? el('section', { className: 'unknown' }, el('h3', {}, t('unknownLocationTitle')), list(unknown)) : null,
   ];
   root.replaceChildren(...parts.filter((p): p is Node => p !== null));
