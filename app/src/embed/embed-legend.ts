@@ -17,7 +17,6 @@ const LABEL_GAP = 11;
  * Below the map on narrow embeds, beside it on wide ones; never over it.
  */
 export function renderEmbedLegend(root: HTMLElement, d: EmbedDataDto, locale: string) {
-  root.setAttribute('aria-label', t('embedLegend'));
   root.replaceChildren(sizeBlock(d, locale), colourBlock(d, locale));
 }
 
