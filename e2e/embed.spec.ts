@@ -145,7 +145,8 @@ test('the dark flag changes the colours; the static flag turns interaction off',
 
   await page.goto(`/embed/${id}?plain`);
   await waitForEmbedMap(page);
-  await expect(page.locator('.embed-title')).toBeHidden();
+  // The title is the publisher's to show: off screen, kept for screen readers (the frame's own heading).
+  expect(await page.locator('.embed-title').evaluate((h) => h.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
   await expect(page.locator('.embed-footer')).toBeHidden();
   // Made-up data says so on screen, plain or not.
   await expect(page.locator('.embed-demo')).toHaveText('Demo data: these observations are made up, not real.');
@@ -166,7 +167,7 @@ test('the embed page is accessible, discoverable, and its data link downloads th
   // Names are Korean; the sentence around them is English, and the page says so.
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
   // Months that stand alone (beside the figure, under the chart) follow the locale too.
-  await expect(page.locator('.embed-change')).toHaveText(/^\d{4}년 \d{1,2}월/);
+  await expect(page.locator('.embed-month')).toHaveText(/^\d{4}년 \d{1,2}월$/);
   await expect(page.locator('.chart-tick').first()).toHaveText(/^\d{4}년 \d{1,2}월$/);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Get the data (CSV)' }).click()]);

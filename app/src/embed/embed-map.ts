@@ -2,15 +2,12 @@ import { AttributionControl, Map as MapLibreMap, NavigationControl, setWorkerUrl
 import type { EmbedDataDto } from '../../../server/contracts/embeds.js';
 import { nameIn, type NameLanguage } from '../i18n/t.js';
 import { MAPLIBRE_WORKER_URL } from '../map/worker-url.js';
+import { CIRCLE_OPACITY, PALETTES, STROKE_WIDTH } from './map-palette.js';
 
 setWorkerUrl(MAPLIBRE_WORKER_URL);
 
 type Basemap = { countries: GeoJSON.FeatureCollection; borders: GeoJSON.FeatureCollection };
 
-const PALETTES = {
-  light: { water: '#c9dcea', land: '#f4f1ea', border: '#8a7f74', text: '#222222', halo: '#ffffff', selected: '#111111' },
-  dark: { water: '#17202a', land: '#2c3136', border: '#8c8c8c', text: '#eeeeee', halo: '#111111', selected: '#ffffff' },
-};
 
 /** The crossings as flat features (MapLibre expressions read top-level properties only). */
 export function crossingFeatures(d: EmbedDataDto, lang: NameLanguage): GeoJSON.FeatureCollection {
@@ -49,9 +46,9 @@ function styleFor(d: EmbedDataDto, basemap: Basemap, dark: boolean, lang: NameLa
         paint: {
           'circle-radius': ['get', 'radius'],
           'circle-color': ['get', 'color'],
-          'circle-opacity': ['case', ['get', 'hasValue'], 0.85, 0.35],
+          'circle-opacity': ['case', ['get', 'hasValue'], CIRCLE_OPACITY.value, CIRCLE_OPACITY.noValue],
           'circle-stroke-color': ['case', ['get', 'selected'], c.selected, c.halo],
-          'circle-stroke-width': ['case', ['get', 'selected'], 3, 1],
+          'circle-stroke-width': ['case', ['get', 'selected'], STROKE_WIDTH.selected, STROKE_WIDTH.other],
         },
       },
       {
@@ -88,8 +85,10 @@ export function createEmbedMap(
     attributionControl: false,
     canvasContextAttributes: { preserveDrawingBuffer: false },
   });
-  map.addControl(new AttributionControl({ compact: true }), 'bottom-right');
+  // A static map is a picture (role img): nothing in it may take focus, so its credit is plain text, not a toggle button.
+  map.addControl(new AttributionControl({ compact: opts.interactive }), 'bottom-right');
   if (opts.interactive) map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+  else map.getCanvas().removeAttribute('tabindex');
   return map;
 }
 

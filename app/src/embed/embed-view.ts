@@ -1,9 +1,11 @@
 import type { EmbedDataDto } from '../../../server/contracts/embeds.js';
-import { describeChange, describeHeadline, formatMonth, formatValue, metricPhrase } from '../analysis/headline-summary.js';
+import { describeChange, describeHeadline, formatMonth, formatValue } from '../analysis/headline-summary.js';
 import { nameIn, t, type NameLanguage } from '../i18n/t.js';
 import { el, formatUsd } from '../ui/dom.js';
 import { renderEmbedChart } from './embed-chart.js';
+import { renderEmbedLegend } from './embed-legend.js';
 import { compactSources } from './compact-sources.js';
+import { nameElement } from './crossing-name.js';
 import type { EmbedFlags } from './flags.js';
 
 /** The parts of the embed that change with the data; the map box stays put across refreshes. */
@@ -11,7 +13,10 @@ export type EmbedElements = {
   title: HTMLElement; figure: HTMLElement; summary: HTMLElement; demo: HTMLElement;
   /** The analysis of the view's border or crossing: its nowcast headline and its plain-words verdict. */
   analysis: HTMLElement;
-  mapBox: HTMLElement; chart: HTMLElement; footer: HTMLElement;
+  mapBox: HTMLElement;
+  /** What the map's circle sizes and colours mean: beside the map when there is room, else under it. */
+  legend: HTMLElement;
+  chart: HTMLElement; footer: HTMLElement;
   /** The server's static image of the view, shown only on paper (a WebGL canvas may print blank). */
   printImage: HTMLImageElement;
 };
@@ -24,6 +29,7 @@ export function buildEmbedLayout(root: HTMLElement, flags: EmbedFlags): EmbedEle
     demo: el('p', { className: 'embed-demo', role: 'note' }),
     analysis: el('div', { className: 'embed-analysis' }),
     mapBox: el('div', { className: 'embed-map', id: 'embed-map' }),
+    legend: el('section', { className: 'embed-legend', 'aria-label': t('embedLegend') }),
     chart: el('div', { className: 'embed-chart' }),
     footer: el('footer', { className: 'embed-footer' }),
     // Lazy and hidden on screen, so a reader who never prints never downloads it.
@@ -31,36 +37,60 @@ export function buildEmbedLayout(root: HTMLElement, flags: EmbedFlags): EmbedEle
   };
   const header = el('header', { className: 'embed-header' }, parts.title, parts.figure, parts.summary);
   if (flags.plain) {
-    parts.title.hidden = true;
+    // The publisher's page shows the title; a screen reader in the frame still hears what it is.
+    parts.title.classList.add('visually-hidden');
     parts.footer.hidden = true;
   }
-  root.replaceChildren(header, parts.demo, parts.analysis, parts.mapBox, parts.chart, parts.footer, parts.printImage);
+  const mapArea = el('div', { className: 'embed-map-area' }, parts.mapBox, parts.legend);
+  root.replaceChildren(header, parts.demo, parts.analysis, mapArea, parts.chart, parts.footer, parts.printImage);
   return parts;
 }
 
-/** The headline sentence in the reader's language for names and numbers (words are English for now). */
-export function summaryOf(d: EmbedDataDto, lang: NameLanguage, locale: string): string {
-  const crossing = d.crossings.find((c) => c.id === d.crossing);
-  return describeHeadline({
-    metric: d.metric, vehicleClass: d.view.vehicleClass, place: crossing ? nameIn(crossing.names, lang) : 'the crossings shown',
+function headlineFacts(d: EmbedDataDto, place: string, locale: string) {
+  return {
+    metric: d.metric, vehicleClass: d.view.vehicleClass, place,
     month: d.month, value: d.headline.value, change: d.headline.change, baseline: d.headline.baseline,
     range: d.months.length ? { from: d.months[0], to: d.months.at(-1)! } : null, synthetic: d.headline.synthetic, locale,
-  });
+  };
 }
+
+/**
+ * The headline sentence with the crossing's name in the reader's language, for attributes (alt text,
+ * aria-label) that cannot say which language a word is in: there the name stays English.
+ */
+export function summaryOf(d: EmbedDataDto, lang: NameLanguage, locale: string): string {
+  const crossing = d.crossings.find((c) => c.id === d.crossing);
+  return describeHeadline(headlineFacts(d, crossing ? nameIn(crossing.names, lang) : 'the crossings shown', locale));
+}
+
+/** The same sentence as text with the name as its own element, carrying its language. */
+function summaryNodes(d: EmbedDataDto, lang: NameLanguage, locale: string): (string | Node)[] {
+  const crossing = d.crossings.find((c) => c.id === d.crossing);
+  if (!crossing) return [summaryOf(d, lang, locale)];
+  const PLACE = '\u0000';
+  const [before, after] = describeHeadline(headlineFacts(d, PLACE, locale)).split(PLACE);
+  return [before, nameElement(crossing.names, lang), after];
+}
+
+/** Whether the reader's locale writes dates in words of another language than the page's English. */
+const foreignDates = (locale: string) => !/^en\b/i.test(locale);
 
 /** Fills title, headline, screen-reader summary, chart and source line from the data; text only, never HTML. */
 export function renderEmbed(parts: EmbedElements, d: EmbedDataDto, opts: { lang: NameLanguage; locale: string; static: boolean }) {
-  const summary = summaryOf(d, opts.lang, opts.locale);
+  const summary = summaryOf(d, 'en', opts.locale);
   parts.title.textContent = d.title;
   const value = d.headline.value === null ? t('embedNoValue') : formatValue(d.metric, d.headline.value, opts.locale);
   const change = d.month ? describeChange(d.headline.change, d.month, d.headline.baseline, opts.locale) : null;
   const direction = d.headline.change === null ? 'flat' : d.headline.change > 0 ? 'up' : d.headline.change < 0 ? 'down' : 'flat';
+  // The month stands alone, so it follows the locale (in its language); the change is an English phrase
+  // with its own English month, on a line of its own when the locale's month is in another language.
+  parts.figure.classList.toggle('embed-figure-foreign-dates', foreignDates(opts.locale));
   parts.figure.replaceChildren(
     el('strong', { className: 'embed-value', 'aria-hidden': 'true' }, value),
-    el('span', { className: `embed-change embed-change-${direction}`, 'aria-hidden': 'true' },
-      [d.month ? formatMonth(d.month, opts.locale) : '', change].filter(Boolean).join(' · ')),
+    d.month ? el('span', { className: 'embed-month', 'aria-hidden': 'true', lang: opts.locale }, formatMonth(d.month, opts.locale)) : '',
+    change ? el('span', { className: `embed-change embed-change-${direction}`, 'aria-hidden': 'true' }, change) : '',
   );
-  parts.summary.textContent = summary;
+  parts.summary.replaceChildren(...summaryNodes(d, opts.lang, opts.locale));
   // Print is on paper: always the light image, which carries title, figure, map and sources itself.
   const printSrc = `/embed/${d.viewId}/image.png?width=1200&height=800`;
   if (parts.printImage.getAttribute('src') !== printSrc) parts.printImage.src = printSrc;
@@ -71,9 +101,8 @@ export function renderEmbed(parts: EmbedElements, d: EmbedDataDto, opts: { lang:
   // A map is a picture to a screen reader: it is given the sentence it stands for.
   parts.mapBox.setAttribute('role', opts.static ? 'img' : 'region');
   parts.mapBox.setAttribute('aria-label', t('embedMapLabel', { summary }));
-  const crossing = d.crossings.find((c) => c.id === d.crossing);
-  const activityLabel = `${metricPhrase(d.metric, d.view.vehicleClass)}${crossing ? ` · ${nameIn(crossing.names, opts.lang)}` : ''}`;
-  renderEmbedChart(parts.chart, d, activityLabel, opts.locale);
+  renderEmbedLegend(parts.legend, d, opts.locale);
+  renderEmbedChart(parts.chart, d, { locale: opts.locale, lang: opts.lang });
 
   const sources = [
     d.sources.trade.length ? t('embedTradeSource', { sources: compactSources(d.sources.trade) }) : '',

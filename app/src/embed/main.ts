@@ -7,6 +7,7 @@ import { pickLanguage } from '../i18n/t.js';
 import { createEmbedMap, setEmbedMapTheme, updateEmbedMap } from './embed-map.js';
 import { buildEmbedLayout, renderEmbed } from './embed-view.js';
 import { parseEmbedFlags } from './flags.js';
+import { PALETTES } from './map-palette.js';
 import { reportHeight } from './report-height.js';
 import 'virtual:maplibre-embed.css';
 import './embed.css';
@@ -18,6 +19,10 @@ const lang = pickLanguage(flags.locale);
 function applyTheme() {
   const dark = flags.dark === 'true' || (flags.dark === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
   document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+  // The legend outlines its circles as the map does: the map's palette, handed to the stylesheet.
+  const palette = dark ? PALETTES.dark : PALETTES.light;
+  document.documentElement.style.setProperty('--halo', palette.halo);
+  document.documentElement.style.setProperty('--selected', palette.selected);
   return dark;
 }
 
