@@ -156,7 +156,7 @@ test('the table holds every crossing-month of the window, sorts by a column, and
   expect(lines).toHaveLength(rows + 1);
   const laredo = lines.filter((l) => l.startsWith(`${LAREDO},`));
   expect(laredo).toHaveLength(24);
-  expect(laredo.every((l) => l.includes(",crossed_vehicles,") && l.includes(",sum,"))).toBe(true);
+  expect(laredo.every((l) => l.includes(",crossed_vehicles,") && l.includes(",total,"))).toBe(true);
   expect(page.url()).toContain('view=table');
   expect(pageProblems).toEqual([]);
 });

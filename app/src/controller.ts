@@ -21,6 +21,7 @@ import { renderFilters } from './ui/filters.js';
 import { StatusBanner } from './ui/status-banner.js';
 import { renderTable, tableRows, type TableSort } from './ui/table-view.js';
 import { legendModel } from './analysis/legend-model.js';
+import { aggregationOf } from './analysis/aggregation.js';
 import { imageFileName, renderMapImage } from './map/export-image.js';
 import { openExportDialog } from './ui/export-dialog.js';
 import { renderMapLegend } from './ui/map-legend.js';
@@ -328,7 +329,7 @@ export class Controller {
 
   /** What the legend explains: the same size rule and colours the map draws with, in this view's words. */
   private legend() {
-    const digits = this.view.metric === 'crossed_vehicles' ? 0 : 1;
+    const digits = aggregationOf(this.view.metric) === 'total' ? 0 : 1;
     return legendModel({
       metricLabel: this.labels().metric,
       unitLabel: t(`unit_${this.view.metric}` as StringKey),

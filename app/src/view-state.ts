@@ -1,4 +1,5 @@
 import type { Baseline } from './analysis/change.js';
+import { METRICS, MONTH_PATTERN, REVIEW_STATUSES } from '../../server/contracts/vocabulary.js';
 
 export const FLOW_CHOICES = ['imports', 'exports', 'total'] as const;
 export type Flow = (typeof FLOW_CHOICES)[number];
@@ -25,14 +26,15 @@ export type ViewState = {
   camera: { zoom: number; lat: number; lng: number } | null;
 };
 
-export const METRIC_CHOICES = ['queue_vehicles', 'crossed_vehicles', 'wait_minutes', 'queue_length_m'] as const;
+/** The metrics the filter offers, in the order the server's contract declares them. */
+export const METRIC_CHOICES = METRICS;
 
 export const DEFAULT_VIEW: ViewState = {
   crossing: null, border: null, flow: 'imports', month: null, from: null, to: null, metric: 'crossed_vehicles', vehicleClass: null,
   direction: null, method: null, status: null, baseline: 'previous', view: 'map', lang: null, camera: null,
 };
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const MONTH = MONTH_PATTERN;
 const TOKEN = /^[\w.-]{1,100}$/;
 
 const pick = (params: URLSearchParams, key: string, re: RegExp) => {
@@ -58,7 +60,7 @@ export function parseViewState(search: string): ViewState {
     vehicleClass: pick(p, 'vehicleClass', TOKEN),
     direction: pick(p, 'direction', /^([A-Z]{2}-[A-Z]{2}|unknown)$/),
     method: pick(p, 'method', TOKEN),
-    status: pick(p, 'status', /^(pending|approved|rejected)$/),
+    status: pick(p, 'status', new RegExp(`^(${REVIEW_STATUSES.join('|')})$`)),
     baseline: p.get('baseline') === 'trailing12' ? 'trailing12' : 'previous',
     view: p.get('view') === 'table' ? 'table' : 'map',
     lang: pick(p, 'lang', /^(en|zh|ko)$/),

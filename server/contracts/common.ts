@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MONTH_PATTERN, type Metric } from './vocabulary.js';
 
 const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
 const SURROGATE_MESSAGE = 'must be well-formed Unicode (a lone surrogate such as \\ud800 is not)';
@@ -19,7 +20,7 @@ export const textProblem = (s: string): string | null => (s.includes('\u0000') ?
 export const iso2 = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in capitals, such as CN');
 
 /** `YYYY-MM` with a real month (01–12). */
-export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM (01–12)');
+export const month = z.string().regex(MONTH_PATTERN, 'must be a month written YYYY-MM (01–12)');
 
 /** A direction filter: `CN-KP` (from CN to KP) or `unknown`. */
 export const direction = z
@@ -46,17 +47,11 @@ export const instantOrDate = z
 /** JSON numbers that overflow (1e999) parse to Infinity; reject them by name. */
 export const finiteNumber = z.number().refine(Number.isFinite, 'must be a finite number');
 
-export const METRICS = ['queue_vehicles', 'queue_length_m', 'crossed_vehicles', 'wait_minutes'] as const;
-export const VEHICLE_CLASSES = ['truck', 'bus', 'car', 'rail_wagon', 'pedestrian', 'other'] as const;
-export const METHODS = ['field', 'satellite', 'camera', 'sensor', 'feed', 'customs', 'news', 'synthetic'] as const;
-export const REVIEW_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export { METHODS, METRICS, MONTH_PATTERN, REVIEW_STATUSES, VEHICLE_CLASSES } from './vocabulary.js';
+export type { Method, Metric, ReviewStatus, VehicleClass } from './vocabulary.js';
 /** Metrics that count whole vehicles. */
 export const COUNT_METRICS: readonly Metric[] = ['queue_vehicles', 'crossed_vehicles'];
 
-export type Metric = (typeof METRICS)[number];
-export type VehicleClass = (typeof VEHICLE_CLASSES)[number];
-export type Method = (typeof METHODS)[number];
-export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 /** What every observation made up for the demo carries as its source. */
 export const SYNTHETIC_SOURCE = 'synthetic demo — made up for illustration, not evidence';

@@ -2,7 +2,7 @@ import type { EmbedDataDto } from '../../../server/contracts/embeds.js';
 import { formatMonth, formatValue, metricPhrase } from '../analysis/headline-summary.js';
 import { nameIn, t, type NameLanguage } from '../i18n/t.js';
 import { el } from '../ui/dom.js';
-import { aggregationOf } from './aggregation.js';
+import { aggregationOf } from '../analysis/aggregation.js';
 import { monthTicks, valueAxis } from './chart-scale.js';
 import { nameElement } from './crossing-name.js';
 import { svgEl } from './svg.js';

@@ -4,7 +4,7 @@ import { metricPhrase } from '../analysis/headline-summary.js';
 import { t } from '../i18n/t.js';
 import { el } from '../ui/dom.js';
 import { changeSteps, NO_CHANGE_COLOR, type ChangeStep } from './change-steps.js';
-import { aggregationOf } from './aggregation.js';
+import { aggregationOf } from '../analysis/aggregation.js';
 import { CIRCLE_OPACITY, STROKE_WIDTH } from './map-palette.js';
 import { referenceValues, sizeScaleMax } from './size-scale.js';
 import { svgEl } from './svg.js';

@@ -3,9 +3,7 @@ import type { StringKey } from '../i18n/en.js';
 import { METRIC_CHOICES, type ViewState } from '../view-state.js';
 import { el } from './dom.js';
 
-const VEHICLE_CLASSES = ['truck', 'bus', 'car', 'rail_wagon', 'pedestrian', 'other'];
-const METHODS = ['field', 'satellite', 'camera', 'sensor', 'feed', 'customs', 'news', 'synthetic'];
-const STATUSES = ['approved', 'pending', 'rejected'];
+import { METHODS, REVIEW_STATUSES, VEHICLE_CLASSES } from '../../../server/contracts/vocabulary.js';
 
 type Option = { value: string; label: string };
 
@@ -41,15 +39,15 @@ export function renderFilters(
     select('filter-metric', t('filterMetric'),
       METRIC_CHOICES.map((m) => ({ value: m, label: t(`metric_${m}` as StringKey) })), view.metric,
       (v) => onChange({ metric: v })),
-    select('filter-vehicle-class', t('filterVehicleClass'), [anyOption, ...plain(VEHICLE_CLASSES)], view.vehicleClass ?? '',
+    select('filter-vehicle-class', t('filterVehicleClass'), [anyOption, ...plain([...VEHICLE_CLASSES])], view.vehicleClass ?? '',
       (v) => onChange({ vehicleClass: v || null })),
     select('filter-direction', t('filterDirection'),
       [anyOption, ...directions.map((d) => ({ value: d, label: d.replace('-', ' → ') })), { value: 'unknown', label: t('directionUnknown') }],
       view.direction ?? '', (v) => onChange({ direction: v || null })),
-    select('filter-method', t('filterMethod'), [anyOption, ...plain(METHODS)], view.method ?? '',
+    select('filter-method', t('filterMethod'), [anyOption, ...plain([...METHODS])], view.method ?? '',
       (v) => onChange({ method: v || null })),
     canReview
-      ? select('filter-status', t('filterStatus'), [{ value: '', label: `${t('any')} (not rejected)` }, ...plain(STATUSES)], view.status ?? '',
+      ? select('filter-status', t('filterStatus'), [{ value: '', label: `${t('any')} (not rejected)` }, ...plain([...REVIEW_STATUSES])], view.status ?? '',
         (v) => onChange({ status: v || null }))
       : null,
     select('filter-baseline', t('filterBaseline'),

@@ -1,4 +1,5 @@
 import type { MonthlyRollupDto } from '../../../server/contracts/rollups.js';
+import { aggregationOf } from '../analysis/aggregation.js';
 import { relativeChange, type Baseline } from '../analysis/change.js';
 import type { CrossingCollection } from '../api.js';
 import { toCsv } from '../csv.js';
@@ -18,8 +19,6 @@ export type TableRow = {
   locationKnown: boolean;
 };
 
-/** Counts add up over a month; queues, lengths and waits are the mean of its readings (server/analysis/monthly-value.ts). */
-export const aggregationOf = (metric: string) => (metric === 'crossed_vehicles' ? 'sum' : 'mean');
 
 /**
  * One row per crossing and month of the window that has a value: the numbers the map draws, over the whole
@@ -65,8 +64,8 @@ export const TABLE_CSV_HEADER = [
 ];
 
 /**
- * Every row of the window, unrounded. `value` is the month's `aggregation` of the observations (sum of counts,
- * or mean of readings) in `unit`; `observations` how many; `change` the relative change against `change_against`.
+ * Every row of the window, unrounded. `value` is the month's `aggregation` of the observations (`total` of counts,
+ * or `mean` of readings) in `unit`; `observations` how many; `change` the relative change against `change_against`.
  */
 export function tableCsv(rows: TableRow[], metric: string, baseline: Baseline): string {
   const unit = t(`unit_${metric}` as StringKey);
@@ -109,7 +108,7 @@ export function renderTable(root: HTMLElement, rows: TableRow[], metric: string,
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   });
-  const digits = aggregationOf(metric) === 'sum' ? 0 : 1;
+  const digits = aggregationOf(metric) === 'total' ? 0 : 1;
   const sorted = sortRows(rows, sort.key, sort.descending);
   const head = COLUMNS.map((c) => {
     const active = sort.key === c.key;

@@ -1,0 +1,15 @@
+// The words of the data model, without zod: the front end imports these, so the map's bundle does not
+// carry the validation library. server/contracts/common.ts builds its schemas from them.
+
+export const METRICS = ['queue_vehicles', 'queue_length_m', 'crossed_vehicles', 'wait_minutes'] as const;
+export const VEHICLE_CLASSES = ['truck', 'bus', 'car', 'rail_wagon', 'pedestrian', 'other'] as const;
+export const METHODS = ['field', 'satellite', 'camera', 'sensor', 'feed', 'customs', 'news', 'synthetic'] as const;
+export const REVIEW_STATUSES = ['pending', 'approved', 'rejected'] as const;
+
+export type Metric = (typeof METRICS)[number];
+export type VehicleClass = (typeof VEHICLE_CLASSES)[number];
+export type Method = (typeof METHODS)[number];
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** A month written YYYY-MM. */
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
