@@ -15,19 +15,34 @@ export type AnnualTrade = {
 
 export type Me = { id: string; email: string; displayName: string; role: 'observer' | 'analyst' | 'admin' } | null;
 
-export class ApiError extends Error {}
+export class ApiError extends Error {
+  constructor(message: string, readonly status?: number) {
+    super(message);
+  }
+}
+
+/**
+ * The one way the four front ends (map, upload, review, embed) talk JSON to our server: our cookie session,
+ * a JSON body when there is one, and a failure as an ApiError with the server's own message.
+ */
+export async function requestJson<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  const res = await fetch(path, {
+    method: init.method ?? 'GET',
+    signal: init.signal,
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json', ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const body = (await res.json().catch(() => null)) as ({ error?: { message?: string } } & T) | null;
+  if (!res.ok) throw new ApiError(body?.error?.message ?? `${res.status} ${res.statusText}`, res.status);
+  return body as T;
+}
 
 /** GET a JSON resource from our own server; the signal lets a newer request cancel an older one. */
-async function getJson<T>(path: string, params: Record<string, string | null | undefined>, signal?: AbortSignal): Promise<T> {
+export async function getJson<T>(path: string, params: Record<string, string | null | undefined>, signal?: AbortSignal): Promise<T> {
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v) query.set(k, v);
-  const url = query.size ? `${path}?${query}` : path;
-  const res = await fetch(url, { signal, credentials: 'same-origin', headers: { Accept: 'application/json' } });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new ApiError(body?.error?.message ?? `${res.status} ${res.statusText}`);
-  }
-  return (await res.json()) as T;
+  return requestJson<T>(query.size ? `${path}?${query}` : path, { signal });
 }
 
 export const api = {

@@ -6,7 +6,7 @@ import { CIRCLE_OPACITY, PALETTES, STROKE_WIDTH } from './map-palette.js';
 
 setWorkerUrl(MAPLIBRE_WORKER_URL);
 
-type Basemap = { countries: GeoJSON.FeatureCollection; borders: GeoJSON.FeatureCollection };
+export type Basemap = { countries: GeoJSON.FeatureCollection; borders: GeoJSON.FeatureCollection };
 
 
 /** The crossings as flat features (MapLibre expressions read top-level properties only). */

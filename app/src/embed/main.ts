@@ -3,8 +3,9 @@
 // asked for again every `refreshSeconds` with a conditional request (mostly 304s).
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { EmbedDataDto } from '../../../server/contracts/embeds.js';
+import { getJson } from '../api.js';
 import { pickLanguage } from '../i18n/t.js';
-import { createEmbedMap, setEmbedMapTheme, updateEmbedMap } from './embed-map.js';
+import { createEmbedMap, setEmbedMapTheme, updateEmbedMap, type Basemap } from './embed-map.js';
 import { buildEmbedLayout, renderEmbed } from './embed-view.js';
 import { parseEmbedFlags } from './flags.js';
 import { PALETTES } from './map-palette.js';
@@ -26,11 +27,7 @@ function applyTheme() {
   return dark;
 }
 
-async function fetchJson(url: string) {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${url}: ${res.status}`);
-  return res.json();
-}
+const fetchJson = (url: string) => getJson<Basemap>(url, {});
 
 type EmbedState = { data: EmbedDataDto; json: string; map: MapLibreMap | null; refreshes: number; changes: number };
 

@@ -4,6 +4,7 @@ import { createMap } from '../map/create-map.js';
 import { offlineBasemapStyle } from '../map/basemap-style.js';
 import { DEFAULT_VIEW } from '../view-state.js';
 import { el } from '../ui/dom.js';
+import { requestJson } from '../api.js';
 import { fetchMe, loginForm, type Me } from '../ui/login-form.js';
 import type { ReviewQueueItem } from '../../../server/contracts/review.js';
 import { reviewCard } from './review-list.js';
@@ -17,11 +18,9 @@ const selected = new Set<string>();
 let items: ReviewQueueItem[] = [];
 let map: MapLibreMap | null = null;
 
-async function api<T>(path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(path, { credentials: 'same-origin', ...init, headers: { 'Content-Type': 'application/json', ...(init?.headers ?? {}) } });
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(body?.error?.message ?? `${res.status}`);
-  return body as T;
+/** The review app's calls, through the one API client (app/src/api.ts). */
+function api<T>(path: string, init?: { method?: string; body?: string }): Promise<T> {
+  return requestJson<T>(path, { method: init?.method, body: init?.body === undefined ? undefined : JSON.parse(init.body) });
 }
 
 async function showDetail(id: string) {

@@ -1,6 +1,6 @@
 // The upload app: observations are saved on the device first (IndexedDB) with their UUID,
 // then sent, retried with backoff until the server confirms. Resending is always safe.
-import type { CrossingCollection } from '../api.js';
+import { api } from '../api.js';
 import { el } from '../ui/dom.js';
 import { fetchMe, loginForm, type Me } from '../ui/login-form.js';
 import { queueStore, type QueueItem } from './queue-store.js';
@@ -18,9 +18,7 @@ let flushing = false;
 
 async function loadCrossings(): Promise<CrossingChoice[]> {
   try {
-    const res = await fetch('/api/crossings');
-    if (!res.ok) throw new Error(String(res.status));
-    const fc = (await res.json()) as CrossingCollection;
+    const fc = await api.crossings();
     const list = fc.features.map((f) => ({
       id: f.properties.id, name: f.properties.names.en, countries: f.properties.countries,
       lat: f.geometry?.coordinates[1] ?? null, lon: f.geometry?.coordinates[0] ?? null,
