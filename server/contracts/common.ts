@@ -54,6 +54,10 @@ export const REVIEW_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export const COUNT_METRICS: readonly Metric[] = ['queue_vehicles', 'crossed_vehicles'];
 
 export type Metric = (typeof METRICS)[number];
+/** What one value of each metric is counted in (CSV `unit` columns). */
+export const METRIC_UNITS: Record<Metric, string> = {
+  queue_vehicles: 'vehicles', queue_length_m: 'metres', crossed_vehicles: 'vehicles', wait_minutes: 'minutes',
+};
 export type VehicleClass = (typeof VEHICLE_CLASSES)[number];
 export type Method = (typeof METHODS)[number];
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];

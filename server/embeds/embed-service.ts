@@ -1,7 +1,8 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { EmbedDataDto } from '../contracts/embeds.js';
 import { basemapFor, scaleForZoom, type Basemap } from '../basemap/natural-earth.js';
-import { basemapVersion, buildEmbedData } from './embed-data.js';
+import { basemapVersion, buildEmbedData, type EmbedRowSources } from './embed-data.js';
+import { embedCsv } from './embed-csv.js';
 import { renderEmbedPng, renderEmbedSvg, type ImageOptions } from './render-static-image.js';
 import { TtlCache } from '../http/ttl-cache.js';
 import { shortHash } from '../http/short-hash.js';
@@ -16,8 +17,11 @@ export type EmbedSettings = {
   releaseLagDays?: Record<string, number>;
 };
 
-/** One computed embed: its data, serialized once, and a validator derived from the bytes. */
-export type EmbedEntry = { data: EmbedDataDto; json: string; etag: string };
+/**
+ * One computed embed: its data, serialized once, and a validator derived from the bytes; the sources behind
+ * each value, for its CSV, which is made on the first download and kept with the entry.
+ */
+export type EmbedEntry = { data: EmbedDataDto; json: string; etag: string; rowSources: EmbedRowSources; csv?: { text: string; etag: string } };
 
 /** What an id names: an embed, a view its publisher unpublished (410 Gone), or nothing (null, 404). */
 export type EmbedLookup = EmbedEntry | typeof UNPUBLISHED | null;
@@ -44,9 +48,9 @@ export function createEmbedService(prisma: PrismaClient, settings: EmbedSettings
     const view = await prisma.savedView.findUnique({ where: { id } });
     if (!view) return null;
     if (view.unpublishedAt) return UNPUBLISHED;
-    const data = await buildEmbedData(prisma, view, settings.refreshSeconds, settings.releaseLagDays);
+    const { data, rowSources } = await buildEmbedData(prisma, view, settings.refreshSeconds, settings.releaseLagDays);
     const json = JSON.stringify(data);
-    return { data, json, etag: `W/"${shortHash(json)}"` };
+    return { data, json, etag: `W/"${shortHash(json)}"`, rowSources };
   }
 
   return {
@@ -63,6 +67,15 @@ export function createEmbedService(prisma: PrismaClient, settings: EmbedSettings
      */
     forget(id: string) {
       entries.delete(id);
+    },
+
+    /** The embed as CSV, and its validator (from its own bytes: the sources it names are not all in the JSON). */
+    csv(entry: EmbedEntry): { text: string; etag: string } {
+      if (!entry.csv) {
+        const text = embedCsv(entry.data, entry.rowSources);
+        entry.csv = { text, etag: `W/"${shortHash(text)}-csv"` };
+      }
+      return entry.csv;
     },
 
     /** Natural Earth cut to the area the embed's map may show, and the version naming that cut. */

@@ -3,7 +3,6 @@ import { embedImageQuery } from '../contracts/embeds.js';
 import { gone, notFound } from '../http/http-error.js';
 import { publicOrigin } from '../http/public-origin.js';
 import { parseOrThrow } from '../http/validate.js';
-import { embedCsv } from './embed-csv.js';
 import { renderEmbedPage } from './embed-page.js';
 import { shortHash } from '../http/short-hash.js';
 import { UNPUBLISHED, type EmbedEntry, type EmbedService } from './embed-service.js';
@@ -115,15 +114,16 @@ export function embedsRouter({ service, template, publicUrl, frameAncestors }: E
 
   router.get('/:id/data.csv', async (req, res) => {
     const entry = await entryOf(req, res);
+    const csv = service.csv(entry);
     allowAnyOrigin(res);
-    res.setHeader('ETag', entry.etag.replace(/"$/, '-csv"'));
+    res.setHeader('ETag', csv.etag);
     res.setHeader('Cache-Control', dataCache);
     res.attachment(`landport-${entry.data.viewId}.csv`);
     if (req.fresh) {
       res.status(304).end();
       return;
     }
-    res.type('text/csv; charset=utf-8').send(embedCsv(entry.data));
+    res.type('text/csv; charset=utf-8').send(csv.text);
   });
 
   router.get('/:id/basemap.json', async (req, res) => {
