@@ -173,7 +173,7 @@ test('the embed page is accessible, discoverable, and its data link downloads th
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Get the data (CSV)' }).click()]);
   expect(download.suggestedFilename()).toBe(`landport-${id}.csv`);
   const csv = fs.readFileSync((await download.path())!, 'utf8').trim().split('\r\n');
-  expect(csv[0]).toBe('month,crossing_id,crossing_name,metric,vehicle_class,value,trade_reporter,trade_partner,exports_usd,imports_usd,synthetic,sources');
+  expect(csv[0].replace(/^\ufeff/, '')).toBe('series,month,crossing_id,crossing_name,trade_reporter,trade_partner,metric,vehicle_class,unit,aggregation,value,observations,synthetic,methods,sources');
   const months = await page.evaluate(() => (JSON.parse(document.getElementById('landport-data')!.textContent!) as { months: string[] }).months);
   expect(csv.filter((line) => line.includes(`,${DANDONG},`))).toHaveLength(months.length);
   expect(pageProblems).toEqual([]);

@@ -172,7 +172,10 @@ export function createApp({
   api.use('/series', publicReads, compress, readRoute(seriesRouter));
   api.use('/rollups', publicReads, compress, readRoute(rollupsRouter));
   api.use('/analysis', publicReads, compress, readRoute(analysisRouter({ releaseLagDays })));
-  api.use('/views', viewsRouter(db.prisma, publicUrl));
+  // Public, cached, framable by others: embeds never read the session (approved data only). Made here because an
+  // edit or unpublishing of a view must drop its kept embed at once.
+  const embedService = createEmbedService(db.readPrisma, { ...embeds, releaseLagDays });
+  api.use('/views', viewsRouter(db.prisma, { publicUrl, onViewChanged: (id) => embedService.forget(id) }));
   api.use('/exports', readRoute(exportsRouter));
   // Built on first request, then kept: the contracts do not change while the server runs.
   let openApi: { json: string; page: string } | null = null;
@@ -195,8 +198,6 @@ export function createApp({
   // OGC API – Features for GIS clients; the public gets approved observations, a signed-in analyst everything.
   app.use('/ogc', auth, readRoute((prisma) => ogcRouter(prisma, publicUrl)));
 
-  // Public, cached, framable by others: embeds never read the session (approved data only).
-  const embedService = createEmbedService(db.readPrisma, { ...embeds, releaseLagDays });
   app.use('/embed', embedsRouter({ service: embedService, template: loadEmbedTemplate(staticDir), publicUrl, frameAncestors: embeds.frameAncestors }));
   app.use('/oembed', oembedRouter(embedService, publicUrl));
 

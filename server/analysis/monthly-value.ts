@@ -10,5 +10,8 @@ import type { RollupCell } from '../contracts/rollups.js';
  */
 export function monthlyValue(metric: string, cell: Pick<RollupCell, 'sum' | 'mean'> | null): number | null {
   if (!cell) return null;
-  return metric === 'crossed_vehicles' ? cell.sum : cell.mean;
+  return monthlyAggregation(metric) === 'sum' ? cell.sum : cell.mean;
 }
+
+/** How `monthlyValue` makes a month's one number of a metric's observations (the CSV's `aggregation`). */
+export const monthlyAggregation = (metric: string): 'sum' | 'mean' => (metric === 'crossed_vehicles' ? 'sum' : 'mean');

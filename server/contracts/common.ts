@@ -52,6 +52,10 @@ export type { Method, Metric, ReviewStatus, VehicleClass } from './vocabulary.js
 /** Metrics that count whole vehicles. */
 export const COUNT_METRICS: readonly Metric[] = ['queue_vehicles', 'crossed_vehicles'];
 
+/** What one value of each metric is counted in (CSV `unit` columns). */
+export const METRIC_UNITS: Record<Metric, string> = {
+  queue_vehicles: 'vehicles', queue_length_m: 'metres', crossed_vehicles: 'vehicles', wait_minutes: 'minutes',
+};
 
 /** What every observation made up for the demo carries as its source. */
 export const SYNTHETIC_SOURCE = 'synthetic demo — made up for illustration, not evidence';

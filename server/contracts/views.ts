@@ -23,17 +23,58 @@ export const savedViewSettings = z.strictObject({
 
 export type SavedViewSettings = z.output<typeof savedViewSettings>;
 
+/** Limits of what an analyst writes about a view; the database checks the description's too. */
+export const VIEW_TITLE_MAX = 200;
+export const VIEW_DESCRIPTION_MAX = 1000;
+
+const viewTitle = text().trim().min(1, 'is required').max(VIEW_TITLE_MAX);
+/** Free text for the analysts managing embeds; an empty one (or null) clears it. */
+const viewDescription = text()
+  .trim()
+  .max(VIEW_DESCRIPTION_MAX)
+  .transform((s) => s || null)
+  .nullable();
+
 export const createSavedViewInput = z.strictObject({
-  title: text().trim().min(1, 'is required').max(200),
+  title: viewTitle,
+  description: viewDescription.optional(),
   view: savedViewSettings,
 });
 
-export type SavedViewDto = {
-  id: string;
-  title: string;
-  view: z.output<typeof savedViewSettings>;
-  createdAt: string;
-  /** Where the embed will live, and the snippet a publisher pastes. */
-  embedUrl: string;
-  embedCode: string;
-};
+/** `PATCH /api/views/:id`: the words around a published view; what it shows (its settings) never changes. */
+export const updateSavedViewInput = z
+  .strictObject({ title: viewTitle.optional(), description: viewDescription.optional() })
+  .refine((b) => b.title !== undefined || b.description !== undefined, { message: 'must give title, description or both' });
+
+/** `GET /api/views`: published views; `include=unpublished` lists the unpublished ones too. */
+export const listSavedViewsQuery = z.object({
+  include: z.enum(['unpublished']).optional(),
+});
+
+const dateTime = z.iso.datetime();
+
+/** A saved view as anyone may read it (`GET /api/views/:id`, and the answer to saving one). */
+export const savedViewResponse = z.object({
+  id: z.string().regex(/^[0-9A-Za-z]{10}$/),
+  title: z.string(),
+  description: z.string().nullable(),
+  view: savedViewSettings,
+  createdAt: dateTime,
+  /** When its title or description last changed (its creation time if never). */
+  updatedAt: dateTime,
+  /** Where the embed lives, and the snippet a publisher pastes. */
+  embedUrl: z.url(),
+  embedCode: z.string(),
+});
+
+/** A saved view as the analysts who manage embeds see it (`GET /api/views`, `PATCH /api/views/:id`). */
+export const managedSavedViewResponse = savedViewResponse.extend({
+  createdBy: z.object({ id: z.uuid(), displayName: z.string() }),
+  dataAsOf: dateTime.nullable().describe('When the newest approved observation the embed draws from was made; null when there is none'),
+  unpublishedAt: dateTime.nullable().describe('Set once the view is unpublished (its embed then answers 410 Gone)'),
+});
+
+export const savedViewListResponse = z.object({ items: z.array(managedSavedViewResponse) });
+
+export type SavedViewDto = z.output<typeof savedViewResponse>;
+export type ManagedSavedViewDto = z.output<typeof managedSavedViewResponse>;

@@ -1,11 +1,12 @@
 import crypto from 'node:crypto';
-import { Prisma, type PrismaClient, type SavedView } from '../generated/prisma/client.js';
+import type { PrismaClient, SavedView } from '../generated/prisma/client.js';
 import { scaleForZoom, type Scale } from '../basemap/natural-earth.js';
 import type { EmbedCrossingDto, EmbedDataDto } from '../contracts/embeds.js';
 import { savedViewSettings, type SavedViewSettings } from '../contracts/views.js';
 import { listCrossings } from '../crossings/crossings.repo.js';
 import { joinsCountries } from '../crossings/joins-countries.js';
-import { dimensionConditions, listMonthlyRollup } from '../rollups/monthly-rollup.repo.js';
+import { listMonthlyRollup } from '../rollups/monthly-rollup.repo.js';
+import { activitySources, type ActivitySources } from './embed-sources.js';
 import { rollupGrid } from '../rollups/rollup-grid.js';
 import { monthStart, nextMonthStart } from '../time/month-bounds.js';
 import { loadPairTrade, tradeFigureOf } from '../trade/pair-trade.js';
@@ -43,38 +44,31 @@ function startCamera(saved: Camera | null, headline: Crossing | undefined, activ
 
 const inBounds = (c: Crossing, [w, s, e, n]: number[]) => located(c) && c.lon >= w && c.lon <= e && c.lat >= s && c.lat <= n;
 
-/** The sources most of the shown observations came from (at most five, most used first), under the view's filters. */
-async function observationSources(prisma: PrismaClient, crossingId: string, view: SavedViewSettings, from?: Date, to?: Date) {
-  const bucket = Prisma.sql`coalesce(period_start, observed_at)`;
-  const conditions = [
-    Prisma.sql`crossing_id = ${crossingId}`,
-    Prisma.sql`metric = ${view.metric}::"Metric"`,
-    Prisma.sql`status = 'approved'`,
-    ...dimensionConditions(view, 'observations'),
-    ...(from ? [Prisma.sql`${bucket} >= ${from}`] : []),
-    ...(to ? [Prisma.sql`${bucket} < ${to}`] : []),
-  ];
-  const rows = await prisma.$queryRaw<{ source: string }[]>`
-    SELECT source FROM observations WHERE ${Prisma.join(conditions, ' AND ')}
-     GROUP BY source ORDER BY count(*) DESC, source LIMIT 5`;
-  return rows.map((r) => r.source);
-}
+/** Each trade figure's source, aligned with the embed's `trade` values (null where there is no figure). */
+export type TradeSources = { exports: (string | null)[]; imports: (string | null)[] };
+
+/**
+ * What the embed's CSV says beside each value and the data JSON does not carry (an open embed refreshes that
+ * JSON; nobody reads per-month sources there): the sources of every activity value and trade figure shown.
+ */
+export type EmbedRowSources = { activity: ActivitySources; trade: TradeSources | null };
+
+const NO_TRADE = { trade: null, sources: [], monthSources: null };
 
 /** Trade between two countries (the one pairing rule, `loadPairTrade`), aligned with `months`. */
 async function tradeFor(prisma: PrismaClient, pair: [string, string], months: string[]) {
-  if (!months.length) return { trade: null, sources: [] };
+  if (!months.length) return NO_TRADE;
   const paired = await loadPairTrade(prisma, pair[0], pair[1], { from: months[0], to: months.at(-1) });
-  if (!paired) return { trade: null, sources: [] };
+  if (!paired) return NO_TRADE;
   const sources = new Set<string>();
-  const values = (flow: 'exports' | 'imports') =>
-    months.map((m) => {
-      const figure = tradeFigureOf(paired.months.get(m), flow);
-      if (figure) sources.add(figure.source);
-      return figure?.valueUsd ?? null;
-    });
+  const figures = (flow: 'exports' | 'imports') => months.map((m) => tradeFigureOf(paired.months.get(m), flow));
+  const exports = figures('exports');
+  const imports = figures('imports');
+  for (const f of [...exports, ...imports]) if (f) sources.add(f.source);
   return {
-    trade: { reporter: paired.reporter, partner: paired.partner, exports: values('exports'), imports: values('imports') },
+    trade: { reporter: paired.reporter, partner: paired.partner, exports: exports.map((f) => f?.valueUsd ?? null), imports: imports.map((f) => f?.valueUsd ?? null) },
     sources: [...sources],
+    monthSources: { exports: exports.map((f) => f?.source ?? null), imports: imports.map((f) => f?.source ?? null) },
   };
 }
 
@@ -100,7 +94,9 @@ async function analysisFor(prisma: PrismaClient, view: SavedViewSettings, crossi
  * Everything a public embed of `saved` shows, from approved observations only: the headline
  * crossing and month, the map's symbols, the chart's series, sources and a one-line summary.
  */
-export async function buildEmbedData(prisma: PrismaClient, saved: SavedView, refreshSeconds: number, releaseLagDays: Record<string, number> = DEFAULT_RELEASE_LAG_DAYS): Promise<EmbedDataDto> {
+export async function buildEmbedData(
+  prisma: PrismaClient, saved: SavedView, refreshSeconds: number, releaseLagDays: Record<string, number> = DEFAULT_RELEASE_LAG_DAYS,
+): Promise<{ data: EmbedDataDto; rowSources: EmbedRowSources }> {
   const view = savedViewSettings.parse(saved.view);
   const fromDate = view.from ? monthStart(view.from) : undefined;
   const toDate = view.to ? nextMonthStart(view.to) : undefined;
@@ -167,13 +163,14 @@ export async function buildEmbedData(prisma: PrismaClient, saved: SavedView, ref
     });
 
   // Trade between the headline crossing's two countries; with no crossing to speak of, none (never a default pair).
-  const [{ trade, sources: tradeSources }, obsSources, analysis] = await Promise.all([
-    headlineCrossing ? tradeFor(prisma, [headlineCrossing.countryA, headlineCrossing.countryB], months) : { trade: null, sources: [] },
-    headlineId ? observationSources(prisma, headlineId, view, fromDate, toDate) : Promise.resolve([]),
+  const month = monthIndex >= 0 ? months[monthIndex] : null;
+  const others = shown.filter((c) => c.id !== headlineId && c.value !== null).map((c) => c.id);
+  const [{ trade, sources: tradeSources, monthSources: tradeMonthSources }, obs, analysis] = await Promise.all([
+    headlineCrossing ? tradeFor(prisma, [headlineCrossing.countryA, headlineCrossing.countryB], months) : NO_TRADE,
+    headlineId ? activitySources(prisma, view, { headline: headlineId, others, month }, fromDate, toDate) : { byMonth: new Map(), credited: [] },
     analysisFor(prisma, view, headlineId, releaseLagDays),
   ]);
-  const month = monthIndex >= 0 ? months[monthIndex] : null;
-  return {
+  const data: EmbedDataDto = {
     viewId: saved.id,
     title: saved.title,
     view,
@@ -190,7 +187,7 @@ export async function buildEmbedData(prisma: PrismaClient, saved: SavedView, ref
       month, value, change, baseline: view.baseline, range: months.length ? { from: months[0], to: months.at(-1)! } : null,
       synthetic: headlineSynthetic, locale: 'en',
     }),
-    sources: { trade: tradeSources, observations: obsSources },
+    sources: { trade: tradeSources, observations: obs.credited },
     synthetic,
     analysis,
     camera,
@@ -198,4 +195,5 @@ export async function buildEmbedData(prisma: PrismaClient, saved: SavedView, ref
     basemapUrl,
     refreshSeconds,
   };
+  return { data, rowSources: { activity: obs.byMonth, trade: tradeMonthSources } };
 }

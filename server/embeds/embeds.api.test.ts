@@ -85,9 +85,21 @@ describe('embed data', () => {
     expect(res.headers["content-disposition"]).toBe(`attachment; filename=landport-${viewId}.csv`);
     expect(res.headers['access-control-allow-origin']).toBe('*');
     const lines = res.text.trim().split('\r\n');
-    expect(lines[0]).toBe('month,crossing_id,crossing_name,metric,vehicle_class,value,trade_reporter,trade_partner,exports_usd,imports_usd,synthetic,sources');
-    expect(lines[2]).toMatch(new RegExp(`^2025-10,${DANDONG},Sino-Korean Friendship Bridge \\(Dandong–Sinuiju\\),queue_vehicles,truck,100,`));
-    expect(lines[1]).toMatch(/^2025-09,[^,]+,[^,]+,queue_vehicles,truck,,/);
+    expect(lines[0]).toBe('series,month,crossing_id,crossing_name,trade_reporter,trade_partner,metric,vehicle_class,unit,aggregation,value,observations,synthetic,methods,sources');
+    const activity = lines.filter((l) => l.startsWith('activity,'));
+    const name = 'Sino-Korean Friendship Bridge (Dandong–Sinuiju)';
+    // Sep: nothing approved; Oct: one field observation of 100; Nov: 110 and 130 (the 5,000 is pending); Dec: 90.
+    expect(activity).toEqual([
+      `activity,2025-09,${DANDONG},${name},,,queue_vehicles,truck,vehicles,mean,,,,,`,
+      `activity,2025-10,${DANDONG},${name},,,queue_vehicles,truck,vehicles,mean,100,1,false,field,"test observer, riverside promenade"`,
+      `activity,2025-11,${DANDONG},${name},,,queue_vehicles,truck,vehicles,mean,120,2,false,field,"test observer, riverside promenade"`,
+      `activity,2025-12,${DANDONG},${name},,,queue_vehicles,truck,vehicles,mean,90,1,false,field,"test observer, riverside promenade"`,
+    ]);
+    // One row per month and trade flow beside them, China reporting its trade with the DPRK.
+    expect(lines.filter((l) => /^(exports|imports),/.test(l)).map((l) => l.split(',').slice(0, 6).join(','))).toEqual(
+      ['2025-09', '2025-10', '2025-11', '2025-12'].flatMap((m) => [`exports,${m},,,CN,KP`, `imports,${m},,,CN,KP`]),
+    );
+    expect(lines).toHaveLength(1 + 4 * 3);
   });
 
   it('answers 404 in the one error shape for an unknown or malformed id', async () => {
@@ -98,6 +110,52 @@ describe('embed data', () => {
     const page = await t.request.get('/embed/AAAAAAAAAA').expect(404);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
     expect(page.text).toContain('the embed was not found');
+  });
+});
+
+describe('embed CSV', () => {
+  const KHASAN = 'ru-kp-khasan-tumangang';
+  const RU_KP = { crossingId: KHASAN, metric: 'wait_minutes', direction: { from: 'RU', to: 'KP' } };
+
+  it('has one row per month and series, each with the sources and methods of its own value only', async () => {
+    // January: two field observations (30 and 50 minutes: a mean of 40); February: one camera reading of 20,
+    // and a field observation still pending; March: nothing.
+    await submit({ ...RU_KP, observedAt: '2025-01-10T06:00:00Z', value: 30, source: 'field team A' });
+    await submit({ ...RU_KP, observedAt: '2025-01-20T06:00:00Z', value: 50, source: 'field team B' });
+    await submit({ ...RU_KP, observedAt: '2025-02-11T06:00:00Z', value: 20, method: 'camera', source: 'bridge camera' });
+    await submit({ ...RU_KP, observedAt: '2025-02-12T06:00:00Z', value: 99, source: 'field team A' }, false);
+    // Russia's customs figures for its DPRK trade, one source a month; none for February's imports or March.
+    const figure = (period: string, flow: 'export' | 'import', valueUsd: bigint, source: string) =>
+      ({ periodKind: 'month' as const, period, reporter: 'RU', partner: 'KP', flow, valueUsd, source, basis: 'FCS' });
+    await t.db.prisma.tradeFigure.createMany({
+      data: [
+        figure('2025-01', 'export', 1_200_000n, 'RU customs, January release'),
+        figure('2025-01', 'import', 300_000n, 'RU customs, January release'),
+        figure('2025-02', 'export', 1_500_000n, 'RU customs, February release'),
+      ],
+    });
+    const id = (await t.request.post('/api/views').set(t.as.analyst).send({
+      title: 'Waits at Khasan', view: { crossing: KHASAN, metric: 'wait_minutes', vehicleClass: 'truck', from: '2025-01', to: '2025-03' },
+    }).expect(201)).body.id;
+
+    const res = await t.request.get(`/embed/${id}/data.csv`).expect(200);
+    const name = 'Korea–Russia Friendship Bridge (Khasan–Tumangang)';
+    expect(res.text.split('\r\n')).toEqual([
+      'series,month,crossing_id,crossing_name,trade_reporter,trade_partner,metric,vehicle_class,unit,aggregation,value,observations,synthetic,methods,sources',
+      `activity,2025-01,${KHASAN},${name},,,wait_minutes,truck,minutes,mean,40,2,false,field,field team A; field team B`,
+      'exports,2025-01,,,RU,KP,,,USD,sum,1200000,,false,,"RU customs, January release"',
+      'imports,2025-01,,,RU,KP,,,USD,sum,300000,,false,,"RU customs, January release"',
+      `activity,2025-02,${KHASAN},${name},,,wait_minutes,truck,minutes,mean,20,1,false,camera,bridge camera`,
+      'exports,2025-02,,,RU,KP,,,USD,sum,1500000,,false,,"RU customs, February release"',
+      'imports,2025-02,,,RU,KP,,,USD,sum,,,,,',
+      `activity,2025-03,${KHASAN},${name},,,wait_minutes,truck,minutes,mean,,,,,`,
+      'exports,2025-03,,,RU,KP,,,USD,sum,,,,,',
+      'imports,2025-03,,,RU,KP,,,USD,sum,,,,,',
+      '',
+    ]);
+    // The embed's one-line credit still names every source shown, most used first.
+    const data = (await t.request.get(`/embed/${id}/data.json`).expect(200)).body;
+    expect(data.sources.observations).toEqual(['bridge camera', 'field team A', 'field team B']);
   });
 });
 

@@ -1,12 +1,11 @@
 import { Router, type Request, type Response } from 'express';
 import { embedImageQuery } from '../contracts/embeds.js';
-import { notFound } from '../http/http-error.js';
+import { gone, notFound } from '../http/http-error.js';
 import { publicOrigin } from '../http/public-origin.js';
 import { parseOrThrow } from '../http/validate.js';
-import { embedCsv } from './embed-csv.js';
 import { renderEmbedPage } from './embed-page.js';
 import { shortHash } from '../http/short-hash.js';
-import type { EmbedEntry, EmbedService } from './embed-service.js';
+import { UNPUBLISHED, type EmbedEntry, type EmbedService } from './embed-service.js';
 
 export type EmbedRouteOptions = {
   service: EmbedService;
@@ -32,6 +31,17 @@ const MISSING_EMBED_PAGE =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Embed not found · landport</title></head>' +
   '<body style="font:14px system-ui,sans-serif;padding:12px"><p>This map is not available: the embed was not found.</p></body></html>';
 
+// No title in it: the page is the same for every unpublished view, and no user text can reach it.
+const UNPUBLISHED_EMBED_PAGE =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Map unpublished · landport</title></head>' +
+  '<body style="font:14px system-ui,sans-serif;padding:12px"><p>This map is no longer available: it was unpublished by its publisher.</p></body></html>';
+
+/**
+ * Unpublishing is for good (there is no republishing), so caches may keep a 410 a while; the 200 they held
+ * before expires within the data's short max-age.
+ */
+const GONE_CACHE = 'public, max-age=300';
+
 /** Short freshness, then served stale while one request revalidates: a CDN absorbs the spike. */
 const cacheControl = (maxAge: number, swr: number) => `public, max-age=${maxAge}, stale-while-revalidate=${swr}`;
 
@@ -45,9 +55,16 @@ export function embedsRouter({ service, template, publicUrl, frameAncestors }: E
   const fresh = Math.max(1, Math.min(service.settings.cacheSeconds, service.settings.refreshSeconds));
   const dataCache = cacheControl(fresh, 300);
 
-  async function entryOf(req: Request): Promise<EmbedEntry> {
+  /** The embed, or the one error shape: 410 for an unpublished view, 404 for anything else that is not one. */
+  async function entryOf(req: Request, res: Response): Promise<EmbedEntry> {
     const id = String(req.params.id);
     const entry = await service.entry(id);
+    if (entry === UNPUBLISHED) {
+      // A publisher's page asks for these from its own origin: the answer must be readable there too.
+      allowAnyOrigin(res);
+      res.setHeader('Cache-Control', GONE_CACHE);
+      throw gone(`Embed ${id}`);
+    }
     if (!entry) throw notFound(`Embed ${id}`);
     return entry;
   }
@@ -60,6 +77,12 @@ export function embedsRouter({ service, template, publicUrl, frameAncestors }: E
 
   router.get('/:id', async (req, res) => {
     const entry = await service.entry(String(req.params.id));
+    if (entry === UNPUBLISHED) {
+      res.status(410).setHeader('Content-Security-Policy', embedCsp(frameAncestors));
+      res.setHeader('Cache-Control', GONE_CACHE);
+      res.type('html').send(UNPUBLISHED_EMBED_PAGE);
+      return;
+    }
     if (!entry) {
       // Inside a publisher's iframe a JSON error would show as raw text: a short page says it plainly.
       res.status(404).setHeader('Content-Security-Policy', embedCsp(frameAncestors));
@@ -82,7 +105,7 @@ export function embedsRouter({ service, template, publicUrl, frameAncestors }: E
   });
 
   router.get('/:id/data.json', async (req, res) => {
-    const entry = await entryOf(req);
+    const entry = await entryOf(req, res);
     allowAnyOrigin(res);
     res.setHeader('ETag', entry.etag);
     res.setHeader('Cache-Control', dataCache);
@@ -90,20 +113,21 @@ export function embedsRouter({ service, template, publicUrl, frameAncestors }: E
   });
 
   router.get('/:id/data.csv', async (req, res) => {
-    const entry = await entryOf(req);
+    const entry = await entryOf(req, res);
+    const csv = service.csv(entry);
     allowAnyOrigin(res);
-    res.setHeader('ETag', entry.etag.replace(/"$/, '-csv"'));
+    res.setHeader('ETag', csv.etag);
     res.setHeader('Cache-Control', dataCache);
     res.attachment(`landport-${entry.data.viewId}.csv`);
     if (req.fresh) {
       res.status(304).end();
       return;
     }
-    res.type('text/csv; charset=utf-8').send(embedCsv(entry.data));
+    res.type('text/csv; charset=utf-8').send(csv.text);
   });
 
   router.get('/:id/basemap.json', async (req, res) => {
-    const entry = await entryOf(req);
+    const entry = await entryOf(req, res);
     const { json, version } = await service.basemap(entry);
     res.setHeader('ETag', `W/"${version}"`);
     // The data names the basemap by version: that URL never changes content. Any other is revalidated.
@@ -113,11 +137,13 @@ export function embedsRouter({ service, template, publicUrl, frameAncestors }: E
 
   for (const format of ['svg', 'png'] as const) {
     router.get(`/:id/image.${format}`, async (req, res) => {
-      const entry = await entryOf(req);
+      const entry = await entryOf(req, res);
       const opts = parseOrThrow(embedImageQuery, req.query, 'query');
       allowAnyOrigin(res);
       res.setHeader('ETag', `W/"${shortHash(`${entry.etag}|${opts.width}|${opts.height}|${opts.dark}|${format}`)}"`);
-      res.setHeader('Cache-Control', cacheControl(300, 3600));
+      // A minute, not longer: a renamed or unpublished view's old image must not linger in caches. Revalidating
+      // costs a 304 from the kept entry; the image is drawn once per ETag and size whatever the traffic.
+      res.setHeader('Cache-Control', cacheControl(60, 3600));
       // A revalidation never renders.
       if (req.fresh) {
         res.status(304).end();

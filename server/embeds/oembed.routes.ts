@@ -3,8 +3,10 @@ import { oembedQuery } from '../contracts/embeds.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import { publicOrigin } from '../http/public-origin.js';
 import { parseOrThrow } from '../http/validate.js';
-import type { EmbedService } from './embed-service.js';
+import { UNPUBLISHED, type EmbedService } from './embed-service.js';
 import { EMBED_SIZE, embedFlagsOf, embedSnippet } from './embed-snippet.js';
+
+const OEMBED_CACHE_SECONDS = 300;
 
 /**
  * `GET /oembed` (https://oembed.com/, a "rich" response): for the URL of one of our embeds,
@@ -19,7 +21,8 @@ export function oembedRouter(service: EmbedService, publicUrl?: string): Router 
     const url = new URL(q.url);
     const id = url.origin === origin ? /^\/embed\/([0-9A-Za-z]{10})\/?$/.exec(url.pathname)?.[1] : undefined;
     const entry = id ? await service.entry(id) : null;
-    if (!entry) throw notFound(`An embed at ${q.url}`);
+    // An unpublished view has nothing to embed: to an oEmbed consumer it is no embed at all (404, as the spec has it).
+    if (!entry || entry === UNPUBLISHED) throw notFound(`An embed at ${q.url}`);
 
     const width = Math.min(EMBED_SIZE.width, q.maxwidth ?? Infinity);
     const height = Math.min(EMBED_SIZE.height, q.maxheight ?? Infinity);
@@ -38,7 +41,8 @@ export function oembedRouter(service: EmbedService, publicUrl?: string): Router 
         }
       : {};
     res.setHeader('Access-Control-Allow-Origin', '*');
-    res.setHeader('Cache-Control', 'public, max-age=3600, stale-while-revalidate=86400');
+    // Five minutes: a renamed view's new title, or its unpublishing, reaches consumers soon.
+    res.setHeader('Cache-Control', `public, max-age=${OEMBED_CACHE_SECONDS}, stale-while-revalidate=3600`);
     res.json({
       version: '1.0',
       type: 'rich',
@@ -50,7 +54,7 @@ export function oembedRouter(service: EmbedService, publicUrl?: string): Router 
       width,
       height,
       ...thumbnail,
-      cache_age: 3600,
+      cache_age: OEMBED_CACHE_SECONDS,
     });
   });
   return router;

@@ -18,6 +18,9 @@ export const badRequest = (issues: FieldIssue[], message?: string) =>
 
 export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} not found`);
 
+/** 410: it existed and was withdrawn on purpose (an unpublished embed), unlike a 404's never-was. */
+export const gone = (what: string) => new HttpError(410, 'unpublished', `${what} was unpublished by its publisher`);
+
 export const conflict = (message: string, details?: unknown) => new HttpError(409, 'conflict', message, details);
 
 export function describeIssues(issues: FieldIssue[]): string {

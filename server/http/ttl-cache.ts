@@ -32,6 +32,11 @@ export class TtlCache<V> {
     return value;
   }
 
+  /** Drops a key at once (its source changed): the next `get` loads it again. */
+  delete(key: string) {
+    this.entries.delete(key);
+  }
+
   /** Expired entries would otherwise stay until the size bound pushes them out: dropped once per time to live. */
   private sweepExpired(now: number) {
     if (now - this.lastSweep < this.ttlMs) return;

@@ -31,4 +31,12 @@ describe('TtlCache', () => {
     await cache.get('d', async () => 'd', 5000);
     expect(cache.size).toBe(1);
   });
+
+  it('forgets a deleted key at once, within its time to live', async () => {
+    const cache = new TtlCache<string>(100, 60_000);
+    expect(await cache.get('a', async () => 'old', 0)).toBe('old');
+    expect(await cache.get('a', async () => 'new', 1)).toBe('old');
+    cache.delete('a');
+    expect(await cache.get('a', async () => 'new', 2)).toBe('new');
+  });
 });

@@ -10,7 +10,9 @@ import { monthlyRollupQuery } from '../contracts/rollups.js';
 import { seriesQuery } from '../contracts/series.js';
 import { analysisQuery, analysisResponse, bordersResponse } from '../contracts/analysis.js';
 import { annualTradeQuery, monthlyTradeQuery } from '../contracts/trade.js';
-import { createSavedViewInput } from '../contracts/views.js';
+import {
+  createSavedViewInput, listSavedViewsQuery, managedSavedViewResponse, savedViewListResponse, savedViewResponse, updateSavedViewInput,
+} from '../contracts/views.js';
 
 /** Who may call an operation; every write checks its role on the server. */
 export type Access = 'anyone' | 'observer' | 'analyst' | 'admin';
@@ -34,9 +36,12 @@ export type ApiOperation = {
   ok: { status: number; type: string; description: string };
   /** The success response's body, where a contract describes it. */
   response?: ZodType;
+  /** When it answers 410 Gone (an unpublished view), what that means here. */
+  gone?: string;
 };
 
 const JSON_OK = (description: string, status = 200) => ({ status, type: 'application/json', description });
+const EMBED_GONE = 'The view was unpublished (error code `unpublished`)';
 const GEOJSON_OK = (description: string) => ({ status: 200, type: 'application/geo+json', description });
 
 export const API_OPERATIONS: ApiOperation[] = [
@@ -108,16 +113,27 @@ export const API_OPERATIONS: ApiOperation[] = [
   { method: 'post', path: '/api/review/decisions', tag: 'review', summary: 'Approve or reject submissions (a reason is required to reject)', access: 'analyst', body: reviewDecisionInput, ok: JSON_OK('Per-id results') },
   { method: 'get', path: '/photos/{name}', tag: 'review', summary: 'A photo by its content hash', access: 'anyone', ok: { status: 200, type: 'image/jpeg', description: 'The photo, if its observation is visible to the caller' } },
 
-  { method: 'get', path: '/api/views', tag: 'embeds', summary: 'Saved views', access: 'analyst', ok: JSON_OK('Views with embed code') },
-  { method: 'post', path: '/api/views', tag: 'embeds', summary: 'Save the map view for embedding', access: 'analyst', body: createSavedViewInput, ok: JSON_OK('Short id, embed URL and code', 201) },
-  { method: 'get', path: '/api/views/{id}', tag: 'embeds', summary: 'A saved view', access: 'anyone', ok: JSON_OK('The view') },
-  { method: 'get', path: '/embed/{id}', tag: 'embeds', summary: 'The embed page (flags dark, plain, static, transparent, locale)', access: 'anyone', ok: { status: 200, type: 'text/html', description: 'HTML page for an iframe' } },
-  { method: 'get', path: '/embed/{id}/data.json', tag: 'embeds', summary: 'What an embed shows (approved data only)', access: 'anyone', ok: JSON_OK('Embed data') },
-  { method: 'get', path: '/embed/{id}/data.csv', tag: 'embeds', summary: 'What an embed shows, as CSV', access: 'anyone', ok: { status: 200, type: 'text/csv', description: 'CSV' } },
-  { method: 'get', path: '/embed/{id}/basemap.json', tag: 'embeds', summary: 'Natural Earth cut to the embed’s area', access: 'anyone', ok: JSON_OK('countries and borders') },
-  { method: 'get', path: '/embed/{id}/image.png', tag: 'embeds', summary: 'Static image of the view', access: 'anyone', query: embedImageQuery, ok: { status: 200, type: 'image/png', description: 'PNG' } },
-  { method: 'get', path: '/embed/{id}/image.svg', tag: 'embeds', summary: 'Static image of the view', access: 'anyone', query: embedImageQuery, ok: { status: 200, type: 'image/svg+xml', description: 'SVG' } },
-  { method: 'get', path: '/oembed', tag: 'embeds', summary: 'oEmbed for an embed URL', access: 'anyone', query: oembedQuery, ok: JSON_OK('oEmbed rich response') },
+  {
+    method: 'get', path: '/api/views', tag: 'embeds', summary: 'Published views, newest first (at most 200), with who saved them and how recent their data is', access: 'analyst',
+    query: listSavedViewsQuery, ok: JSON_OK('{ items }: views with embed URL and code; with include=unpublished, unpublished ones too (unpublishedAt set)'), response: savedViewListResponse,
+  },
+  { method: 'post', path: '/api/views', tag: 'embeds', summary: 'Save the map view for embedding', access: 'analyst', body: createSavedViewInput, ok: JSON_OK('Short id, embed URL and code', 201), response: savedViewResponse },
+  { method: 'get', path: '/api/views/{id}', tag: 'embeds', summary: 'A published view', access: 'anyone', ok: JSON_OK('The view'), response: savedViewResponse, gone: 'The view was unpublished' },
+  {
+    method: 'patch', path: '/api/views/{id}', tag: 'embeds', summary: 'Edit a published view’s title or description (its settings never change); its embed shows the new title at once', access: 'analyst',
+    body: updateSavedViewInput, ok: JSON_OK('The view as edited'), response: managedSavedViewResponse, gone: 'The view was unpublished: it can no longer be edited',
+  },
+  {
+    method: 'delete', path: '/api/views/{id}', tag: 'embeds', summary: 'Unpublish a view: its embed answers 410 Gone from then on (idempotent)', access: 'analyst',
+    ok: { status: 204, type: '', description: 'Unpublished (or already unpublished)' },
+  },
+  { method: 'get', path: '/embed/{id}', tag: 'embeds', summary: 'The embed page (flags dark, plain, static, transparent, locale)', access: 'anyone', ok: { status: 200, type: 'text/html', description: 'HTML page for an iframe' }, gone: 'A short HTML page saying the map was unpublished by its publisher' },
+  { method: 'get', path: '/embed/{id}/data.json', tag: 'embeds', summary: 'What an embed shows (approved data only)', access: 'anyone', ok: JSON_OK('Embed data'), gone: EMBED_GONE },
+  { method: 'get', path: '/embed/{id}/data.csv', tag: 'embeds', summary: 'What an embed shows, as CSV: one row per month and series (activity, exports, imports) with that row’s own sources', access: 'anyone', ok: { status: 200, type: 'text/csv', description: 'CSV' }, gone: EMBED_GONE },
+  { method: 'get', path: '/embed/{id}/basemap.json', tag: 'embeds', summary: 'Natural Earth cut to the embed’s area', access: 'anyone', ok: JSON_OK('countries and borders'), gone: EMBED_GONE },
+  { method: 'get', path: '/embed/{id}/image.png', tag: 'embeds', summary: 'Static image of the view', access: 'anyone', query: embedImageQuery, ok: { status: 200, type: 'image/png', description: 'PNG' }, gone: EMBED_GONE },
+  { method: 'get', path: '/embed/{id}/image.svg', tag: 'embeds', summary: 'Static image of the view', access: 'anyone', query: embedImageQuery, ok: { status: 200, type: 'image/svg+xml', description: 'SVG' }, gone: EMBED_GONE },
+  { method: 'get', path: '/oembed', tag: 'embeds', summary: 'oEmbed for an embed URL (404 for an unknown or unpublished one)', access: 'anyone', query: oembedQuery, ok: JSON_OK('oEmbed rich response') },
 
   { method: 'get', path: '/ogc', tag: 'ogc', summary: 'OGC API – Features landing page', access: 'anyone', query: ogcFormatQuery, ok: JSON_OK('Links') },
   { method: 'get', path: '/ogc/openapi.json', tag: 'ogc', summary: 'The OGC part as OpenAPI 3.0 (conformance class oas30)', access: 'anyone', ok: { status: 200, type: 'application/vnd.oai.openapi+json', description: 'OpenAPI 3.0' } },

@@ -70,6 +70,7 @@ function responses(op: ApiOperation, version: Version) {
     out['401'] = error('Not signed in');
     out['403'] = error(`Needs the ${op.access} role or higher`);
   }
+  if (op.gone) out['410'] = op.path === '/embed/{id}' ? { description: op.gone, content: { 'text/html': {} } } : error(op.gone);
   if (op.method === 'get') out['304'] = { description: 'Not modified (If-None-Match matched the ETag)' };
   if (op.body || op.multipart) {
     out['413'] = error('The body or a file is larger than the configured limit; `details.fields` names which');

@@ -44,6 +44,24 @@ describe('OpenAPI', () => {
     expect(Object.keys(doc.paths['/api/crossings'].get.responses)).not.toContain('429');
   });
 
+  it('describes managing embeds: the edit body, the list and view answers, unpublishing and 410s', async () => {
+    const doc = JSON.parse((await t.request.get('/api/openapi.json')).text);
+    const patch = doc.paths['/api/views/{id}'].patch;
+    expect(Object.keys(patch.requestBody.content['application/json'].schema.properties).sort()).toEqual(['description', 'title']);
+    expect(patch.requestBody.content['application/json'].schema.properties.description.anyOf).toEqual(
+      expect.arrayContaining([expect.objectContaining({ type: 'string', maxLength: 1000 })]),
+    );
+    expect(patch.responses).toHaveProperty('403');
+    expect(patch.responses).toHaveProperty('410');
+    const item = doc.paths['/api/views'].get.responses['200'].content['application/json'].schema.properties.items.items;
+    expect(item.required).toEqual(expect.arrayContaining(['id', 'title', 'description', 'view', 'createdBy', 'createdAt', 'updatedAt', 'dataAsOf', 'embedUrl', 'embedCode', 'unpublishedAt']));
+    expect(doc.paths['/api/views'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['include']);
+    expect(doc.paths['/api/views/{id}'].delete.responses).toHaveProperty('204');
+    expect(doc.paths['/api/views/{id}'].get.responses['200'].content['application/json'].schema.properties).not.toHaveProperty('createdBy');
+    expect(doc.paths['/embed/{id}'].get.responses['410'].content).toHaveProperty('text/html');
+    expect(doc.paths['/embed/{id}/data.json'].get.responses).toHaveProperty('410');
+  });
+
   it('describes only routes that exist: none of them answers "no route"', async () => {
     for (const op of API_OPERATIONS) {
       const path = op.path.replace(/\{[^}]+\}/g, 'x');
