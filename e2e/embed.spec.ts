@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Frame, Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
+import { expectNoAxeViolations } from './axe.js';
 import type { AnalysisDto } from '../server/contracts/analysis.js';
 import { formatUsd } from '../app/src/ui/dom.js';
 import { apiAs, createAccount, type Account } from './accounts.js';
@@ -232,7 +233,8 @@ test('an observation approved while the embed is open appears without a reload',
   expect(pageProblems).toEqual([]);
 });
 
-test('an analyst saves the map view as an embed and gets the code to paste', async ({ page, baseURL, pageProblems }) => {
+test('an analyst saves the map view as an embed, sets its look with a live preview, and gets the code to paste', async ({ page, baseURL, pageProblems }) => {
+  test.setTimeout(90_000);
   const analyst = await createAccount(baseURL!, 'analyst');
   await page.goto(`/?crossing=${DANDONG}&metric=queue_vehicles&map=8.00/40.1000/124.4000`);
   await page.getByRole('button', { name: 'Embed this view' }).click();
@@ -242,12 +244,30 @@ test('an analyst saves the map view as an embed and gets the code to paste', asy
   await dialog.getByRole('button', { name: 'Sign in' }).click();
   await expect(dialog.getByLabel('Title shown above the embed')).toHaveValue('Vehicles queuing at Sino-Korean Friendship Bridge (Dandong–Sinuiju)');
   await dialog.getByLabel('Title shown above the embed').fill('Queue at the Friendship Bridge');
-  await dialog.getByRole('button', { name: 'Save and get the embed code' }).click();
-  const code = await dialog.getByLabel('Embed code').inputValue();
-  expect(code).toMatch(new RegExp(`^<iframe src="${baseURL}/embed/[0-9A-Za-z]{10}" title="Queue at the Friendship Bridge"`));
+  await dialog.getByLabel(/^Description/).fill('For the explainer on border trade');
+  await dialog.getByRole('button', { name: 'Save and set up the embed' }).click();
+  const codeBox = dialog.getByLabel('Embed code');
+  await expect(codeBox).toHaveValue(new RegExp(`^<iframe src="${baseURL}/embed/[0-9A-Za-z]{10}" title="Queue at the Friendship Bridge"`));
+  const code = await codeBox.inputValue();
   expect(code).toContain(`<script async src="${baseURL}/embed.js"></script>`);
-
   const embedUrl = /src="([^"]+\/embed\/[0-9A-Za-z]{10})"/.exec(code)![1];
+
+  // The preview is the embed itself, as a reader sees it.
+  const preview = dialog.locator('iframe.embed-preview-frame');
+  await expect(preview).toHaveAttribute('src', embedUrl);
+  await expect(page.frameLocator('iframe.embed-preview-frame').locator('.embed-title')).toHaveText('Queue at the Friendship Bridge');
+  await expectNoAxeViolations(page, 'embed dialog with its preview');
+
+  // The flags are controls: each changes the snippet and the preview together.
+  await dialog.getByLabel('Colours').selectOption('true');
+  await dialog.getByLabel('Plain').check();
+  await dialog.getByLabel('Numbers and dates').selectOption('ko');
+  await dialog.getByLabel(/^Height/).fill('720');
+  await dialog.getByLabel(/^Height/).blur();
+  await expect(codeBox).toHaveValue(new RegExp(`src="${embedUrl}\\?dark=true&amp;plain&amp;locale=ko" .* height="720"`));
+  await expect(preview).toHaveAttribute('src', `${embedUrl}?dark=true&plain&locale=ko`);
+  await expect(page.frameLocator('iframe.embed-preview-frame').locator('html')).toHaveAttribute('data-theme', 'dark');
+
   const data = await (await page.request.get(`${embedUrl}/data.json`)).json();
   expect(data.view).toMatchObject({ crossing: DANDONG, metric: 'queue_vehicles', camera: { zoom: 8, lat: 40.1, lng: 124.4 } });
   expect(data.title).toBe('Queue at the Friendship Bridge');

@@ -1,4 +1,6 @@
 import type { SavedViewDto } from '../../../server/contracts/views.js';
+import { requestJson } from '../api.js';
+import { publishPanel } from './embed-publish.js';
 import type { ViewState } from '../view-state.js';
 import { el } from './dom.js';
 import { fetchMe, loginForm, type Me } from './login-form.js';
@@ -28,42 +30,28 @@ export function renderEmbedButton(root: HTMLElement, currentView: () => ViewStat
 
   const saveForm = () => {
     const title = el('input', { id: 'embed-title', name: 'title', required: true, maxlength: 200, value: suggestTitle() });
+    const description = el('textarea', { id: 'embed-description', name: 'description', maxlength: 1000, rows: 2 });
     const message = el('p', { className: 'form-error', role: 'alert' });
     const form = el('form', { className: 'embed-form' },
       el('label', { for: 'embed-title' }, 'Title shown above the embed'), title,
+      el('label', { for: 'embed-description' }, 'Description (optional; for your list of saved embeds)'), description,
       el('p', { className: 'hint' }, 'The embed shows approved observations only, and stays live as more are approved.'),
-      el('button', { type: 'submit' }, 'Save and get the embed code'), message);
+      el('button', { type: 'submit' }, 'Save and set up the embed'), message);
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       message.textContent = '';
-      const res = await fetch('/api/views', {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, credentials: 'same-origin',
-        body: JSON.stringify({ title: title.value, view: viewSettings(currentView()) }),
-      }).catch(() => null);
-      const body = res ? await res.json().catch(() => null) : null;
-      if (!res || !res.ok) {
-        message.textContent = body?.error?.message ?? 'Could not reach the server';
-        return;
+      try {
+        const saved = await requestJson<SavedViewDto>('/api/views', {
+          method: 'POST',
+          body: { title: title.value, ...(description.value.trim() ? { description: description.value } : {}), view: viewSettings(currentView()) },
+        });
+        show(publishPanel(saved));
+      } catch (err) {
+        message.textContent = (err as Error).message || 'Could not reach the server';
       }
-      showSnippet(body as SavedViewDto);
     });
     show(form);
     title.focus();
-  };
-
-  const showSnippet = (saved: SavedViewDto) => {
-    const code = el('textarea', { id: 'embed-code', readonly: true, rows: 5, 'aria-label': 'Embed code' });
-    code.value = saved.embedCode;
-    const copied = el('span', { role: 'status' });
-    const copy = el('button', { type: 'button' }, 'Copy');
-    copy.addEventListener('click', async () => {
-      code.select();
-      copied.textContent = await navigator.clipboard.writeText(saved.embedCode).then(() => 'Copied', () => 'Select and copy the code above');
-    });
-    show(
-      el('p', {}, `Saved as ${saved.id}. Paste this where the map should appear:`), code,
-      el('p', {}, copy, ' ', copied, ' ', el('a', { href: saved.embedUrl, target: '_blank', rel: 'noopener', className: 'embed-preview' }, 'Open the embed')),
-    );
   };
 
   open.addEventListener('click', async () => {
