@@ -21,7 +21,8 @@ type LandportWindow = {
 export async function waitForMapIdle(page: Page) {
   await page.waitForFunction(() => {
     const lp = (window as unknown as LandportWindow).landport;
-    return Boolean(lp?.map.getLayer('crossings-circles'));
+    // The offline basemap is added under the crossings once they are drawn: wait for both.
+    return Boolean(lp?.map.getLayer('crossings-circles') && lp.map.getLayer('world-land'));
   });
   await page.evaluate(
     () =>

@@ -115,8 +115,9 @@ export class Controller {
       }
       this.drawMonth();
     };
+    // The style (water, then the basemap added beneath) is enough: the crossings need not wait for the map's 'load'.
     if (this.map.isStyleLoaded()) addLayers();
-    else this.map.once('load', addLayers);
+    else this.map.once('style.load', addLayers);
     this.renderFilters();
     this.drawMonth();
   }

@@ -2,7 +2,7 @@
 import { api } from './api.js';
 import { Controller } from './controller.js';
 import { createMap } from './map/create-map.js';
-import { offlineBasemapStyle } from './map/basemap-style.js';
+import { addBasemapBelow, offlineBasemapStyle, WATER_ONLY_STYLE } from './map/basemap-style.js';
 import { parseViewState } from './view-state.js';
 import { renderEmbedButton } from './ui/embed-dialog.js';
 import './styles.css';
@@ -34,15 +34,22 @@ async function main() {
   const view = parseViewState(location.search);
   // An online deployment may name a vector-tile style; the offline basemap is the default.
   const config = await api.appConfig().catch(() => ({ basemapStyleUrl: null }));
-  const style = config.basemapStyleUrl ?? (await offlineBasemapStyle());
   let controller: Controller | null = null;
-  const map = createMap(byId('map'), style, view, (button) => controller?.openImageExport(button));
+  // The map starts with water only, so the crossings are drawn first; the offline basemap goes in under them.
+  const map = createMap(byId('map'), config.basemapStyleUrl ?? WATER_ONLY_STYLE, view, (button) => controller?.openImageExport(button));
   controller = new Controller(map, view, {
     filters: byId('filters'), slider: byId('slider'), chart: byId('chart'), panel: byId('panel'),
     table: byId('table'), mapBox: byId('map'), status: byId('status'), demoNote: byId('demo-note'),
     viewToggle: byId('view-toggle'), legend: byId('legend'), mapNote: byId('map-note'), timeNote: byId('time-note'),
     timeWindow: byId('time-window'),
   });
+  if (!config.basemapStyleUrl) {
+    // Added under the crossings when it arrives (2 MB of country shapes): the map and the crossings do not wait for it.
+    const basemap = offlineBasemapStyle();
+    const add = () => void basemap.then((style) => addBasemapBelow(map, style)).catch(() => undefined);
+    if (map.isStyleLoaded()) add();
+    else map.once('style.load', add);
+  }
   wireFiltersToggle(byId('filters-toggle'), byId('filters'));
   wireSkipLink(document.querySelector<HTMLAnchorElement>('.skip-link')!, byId('main-content'));
   // Exposed for the end-to-end tests and the benchmark, which read the map's rendered features.

@@ -37,3 +37,20 @@ export async function offlineBasemapStyle(signal?: AbortSignal): Promise<StyleSp
     ],
   };
 }
+
+/** The style the analyst map starts with: water only, so crossings can be drawn before the basemap has arrived. */
+export const WATER_ONLY_STYLE: StyleSpecification = {
+  version: 8,
+  sources: {},
+  layers: [{ id: 'water', type: 'background', paint: { 'background-color': COLORS.water } }],
+};
+
+/**
+ * Adds the offline basemap's sources and layers under whatever the map already draws (the crossings), once its
+ * 2 MB of country shapes have arrived: the first crossings do not wait for them.
+ */
+export function addBasemapBelow(map: import('maplibre-gl').Map, basemap: StyleSpecification) {
+  const first = map.getStyle().layers.find((l) => l.id !== 'water')?.id;
+  for (const [id, source] of Object.entries(basemap.sources)) if (!map.getSource(id)) map.addSource(id, source);
+  for (const layer of basemap.layers) if (!map.getLayer(layer.id)) map.addLayer(layer, first);
+}
