@@ -54,7 +54,8 @@ test('markup in every text field stays text on the map, the review and upload pa
   await analyst.dispose();
 
   // The public map: the crossing's panel and the table.
-  await page.goto(`/?month=${MONTH}&crossing=${CROSSING}&map=8/41.2/126.9`);
+  // The table lists crossing-months with data: the metric of the observation above.
+  await page.goto(`/?month=${MONTH}&crossing=${CROSSING}&metric=queue_vehicles&map=8/41.2/126.9`);
   await waitForMapIdle(page);
   const panel = page.getByRole('complementary');
   for (const text of [TEXT.nameEn, TEXT.nameZh, TEXT.nameKo, TEXT.source]) await expect(panel).toContainText(text);

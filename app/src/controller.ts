@@ -11,6 +11,7 @@ import { api, type AnnualTrade, type CrossingCollection, type Me } from './api.j
 import { CustomsAnalysis } from './customs-analysis.js';
 import { nameIn, pickLanguage, t, type NameLanguage } from './i18n/t.js';
 import { addCrossingsLayers, applyCrossingSymbols, setCrossingLabels, type CrossingSymbol } from './map/crossings-layer.js';
+import { whenStyleReady } from './map/create-map.js';
 import { fitToBorder } from './map/fit-to-border.js';
 import { wireCrossingEvents } from './map/wire-crossing-events.js';
 import { borderSelect } from './ui/border-select.js';
@@ -116,8 +117,7 @@ export class Controller {
       this.drawMonth();
     };
     // The style (water, then the basemap added beneath) is enough: the crossings need not wait for the map's 'load'.
-    if (this.map.isStyleLoaded()) addLayers();
-    else this.map.once('style.load', addLayers);
+    whenStyleReady(this.map, addLayers);
     this.renderFilters();
     this.drawMonth();
   }

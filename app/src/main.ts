@@ -1,7 +1,7 @@
 // The analyst map: bootstraps the map and hands everything else to the Controller.
 import { api } from './api.js';
 import { Controller } from './controller.js';
-import { createMap } from './map/create-map.js';
+import { createMap, whenStyleReady } from './map/create-map.js';
 import { addBasemapBelow, offlineBasemapStyle, WATER_ONLY_STYLE } from './map/basemap-style.js';
 import { parseViewState } from './view-state.js';
 import { renderEmbedButton } from './ui/embed-dialog.js';
@@ -46,9 +46,8 @@ async function main() {
   if (!config.basemapStyleUrl) {
     // Added under the crossings when it arrives (2 MB of country shapes): the map and the crossings do not wait for it.
     const basemap = offlineBasemapStyle();
-    const add = () => void basemap.then((style) => addBasemapBelow(map, style)).catch(() => undefined);
-    if (map.isStyleLoaded()) add();
-    else map.once('style.load', add);
+    // A basemap that fails to load leaves the water: the crossings are drawn all the same.
+    whenStyleReady(map, () => void basemap.then((style) => addBasemapBelow(map, style)).catch(() => undefined));
   }
   wireFiltersToggle(byId('filters-toggle'), byId('filters'));
   wireSkipLink(document.querySelector<HTMLAnchorElement>('.skip-link')!, byId('main-content'));

@@ -10,6 +10,17 @@ setWorkerUrl(MAPLIBRE_WORKER_URL);
 /** The China–DPRK border, shown until the data says where to look. */
 export const DEFAULT_CAMERA = { zoom: 5.2, lat: 41.3, lng: 127.2 };
 
+const styleReady = new WeakSet<MapLibreMap>();
+
+/**
+ * Runs `fn` once the map's style has loaded, now if it already has. Not `isStyleLoaded()`: that turns false
+ * again while any source is still loading (the basemap's shapes), and 'style.load' fires only once.
+ */
+export function whenStyleReady(map: MapLibreMap, fn: () => void) {
+  if (styleReady.has(map)) fn();
+  else map.once('style.load', fn);
+}
+
 export function createMap(container: HTMLElement, style: StyleSpecification | string, view: ViewState, onExport?: (button: HTMLButtonElement) => void): MapLibreMap {
   const camera = view.camera ?? DEFAULT_CAMERA;
   const map = new MapLibreMap({
@@ -21,6 +32,7 @@ export function createMap(container: HTMLElement, style: StyleSpecification | st
     canvasContextAttributes: { preserveDrawingBuffer: true },
     attributionControl: { compact: true },
   });
+  map.once('style.load', () => styleReady.add(map));
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl(), 'bottom-left');
   // The analyst map exports pictures; the review map does not.
