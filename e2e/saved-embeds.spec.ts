@@ -46,10 +46,11 @@ for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) 
         crossing: DANDONG, metric: 'queue_vehicles', from: '2025-01', to: '2025-06', month: '2025-03', border: 'CN-KP',
       });
       // Months long before any observation: nothing approved to draw from.
-      const empty = await saveView(baseURL!, `Before the data ${at}`, '', { crossing: DANDONG, metric: 'queue_vehicles', from: '1990-01', to: '1990-12' });
+      const empty = await saveView(baseURL!, `Before the data ${at} ${MARKUP}`, '', { crossing: DANDONG, metric: 'queue_vehicles', from: '1990-01', to: '1990-12' });
       await openSignedIn(page, await analyst(baseURL!));
       await expect(page.locator(`tr[data-id="${empty.id}"] .data-as-of`)).toHaveText('No approved data yet');
       await expect(page.locator(`tr[data-id="${empty.id}"] .description`)).toHaveText('No description');
+      await expect(page.locator(`tr[data-id="${empty.id}"] .embed-title`)).toHaveText(`Before the data ${at} ${MARKUP}`);
 
       const row = page.locator(`tr[data-id="${saved.id}"]`);
       await expect(row.getByRole('heading', { name: `Trucks queuing at Dandong ${at}` })).toBeVisible();
@@ -157,12 +158,14 @@ for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) 
       await expect(skip).toBeInViewport();
       expect(await skip.evaluate((a) => getComputedStyle(a).outlineStyle)).toBe('solid');
       await expectNoAxeViolations(page, `signed out at ${at}`);
+      await page.screenshot({ path: test.info().outputPath(`signed-out-${at}.png`) });
       expect(await noSidewaysScroll(page)).toBe(true);
 
       await signInOnPage(page, await createAccount(baseURL!, 'observer'));
       await expect(page.getByText('Only analysts and admins manage embeds.')).toBeVisible();
       await expect(page.locator('table')).toHaveCount(0);
       await expectNoAxeViolations(page, `observer at ${at}`);
+      await page.screenshot({ path: test.info().outputPath(`observer-${at}.png`) });
       expect(listRequests).toEqual([]);
       // Another account, without leaving the page: signing out brings the form back.
       await page.getByRole('button', { name: 'Sign out' }).click();
