@@ -31,7 +31,8 @@ function maplibreClassFields(): Plugin {
 /** Entries served under fixed names: publishers include `/embed.js`; MapLibre is told where its worker is. */
 const FIXED_NAMES: Record<string, string> = { embedResizer: 'embed.js', maplibreWorker: 'assets/maplibre-worker.js' };
 
-// The front end lives in app/ (four pages: the map, the upload app, the review queue, the embed);
+// The front end lives in app/ (five pages: the map, the upload app, the review queue, the embed, the
+// analysts' saved embeds at /embeds/);
 // the server serves app/dist at `/`. MapLibre is built from its TypeScript sources (shipped in its
 // package) with its worker as one more entry, so the main thread and the worker share chunks:
 // about 125 KB gzip less than MapLibre's two prebuilt bundles, which each carry the shared code. The upload app is an installable PWA whose service worker
@@ -49,6 +50,7 @@ export default defineConfig({
         upload: page('upload/index.html'),
         review: page('review/index.html'),
         embed: page('embed/index.html'),
+        embeds: page('embeds/index.html'),
         embedResizer: page('src/embed/resizer.ts'),
         maplibreWorker: page('src/map/maplibre-worker.ts'),
       },

@@ -16,13 +16,14 @@ export type AnnualTrade = {
 export type Me = { id: string; email: string; displayName: string; role: 'observer' | 'analyst' | 'admin' } | null;
 
 export class ApiError extends Error {
-  constructor(message: string, readonly status?: number) {
+  /** `details` is the server's own (`{ fields: [{ path, message }] }` for a 400): a form can show each by its field. */
+  constructor(message: string, readonly status?: number, readonly details?: unknown) {
     super(message);
   }
 }
 
 /**
- * The one way the four front ends (map, upload, review, embed) talk JSON to our server: our cookie session,
+ * The one way the front ends (map, upload, review, embed, saved embeds) talk JSON to our server: our cookie session,
  * a JSON body when there is one, and a failure as an ApiError with the server's own message.
  */
 export async function requestJson<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
@@ -33,8 +34,8 @@ export async function requestJson<T>(path: string, init: { method?: string; body
     headers: { Accept: 'application/json', ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }) },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
-  const body = (await res.json().catch(() => null)) as ({ error?: { message?: string } } & T) | null;
-  if (!res.ok) throw new ApiError(body?.error?.message ?? `${res.status} ${res.statusText}`, res.status);
+  const body = (await res.json().catch(() => null)) as ({ error?: { message?: string; details?: unknown } } & T) | null;
+  if (!res.ok) throw new ApiError(body?.error?.message ?? `${res.status} ${res.statusText}`, res.status, body?.error?.details);
   return body as T;
 }
 
