@@ -70,6 +70,7 @@ export class Controller {
   private rollupLoaded = false;
   private me: Me = null;
   private tableSort: TableSort = { key: 'month', descending: true };
+  private legendKey = '';
   /** Milliseconds from a month change to the next rendered map frame (read by tests and the benchmark). */
   lastStepMs: number | null = null;
 
@@ -311,21 +312,30 @@ export class Controller {
     });
     this.renderPanel(month);
     if (this.view.view === 'table') this.renderTable();
-    renderMapLegend(this.ui.legend, this.legend(), !matchMedia('(max-width: 800px)').matches);
+    this.renderLegend();
     renderMapNote(this.ui.mapNote, this.mapState(month));
     const scope = demoScope(this.rollup, this.crossings.features.map((f) => f.properties), this.border(), this.view.crossing);
     renderDemoNote(this.ui.demoNote, scope, labels.place, this.lang);
   }
 
   private renderTable() {
-    const rows = tableRows(this.crossings, this.rollup, this.series, this.windowMonths(), this.view.baseline, this.lang);
     const months = this.windowMonths();
+    const rows = tableRows(this.crossings, this.rollup, this.series, months, this.view.baseline, this.lang);
     const fileName = imageFileName(this.describeView(), months.length ? `${months[0]} ${months.at(-1)}` : null).replace(/\.png$/, '.csv');
     renderTable(this.ui.table, rows, this.view.metric, this.view.baseline, this.tableSort, (sort) => {
       this.tableSort = sort;
       this.renderTable();
       this.ui.table.querySelector<HTMLElement>('th[aria-sort]:not([aria-sort="none"]) button')?.focus();
     }, fileName);
+  }
+
+  /** The legend, rebuilt only when what it says changed (a month step changes its title, a filter its scale). */
+  private renderLegend() {
+    const model = this.legend();
+    const key = JSON.stringify(model);
+    if (key === this.legendKey) return;
+    this.legendKey = key;
+    renderMapLegend(this.ui.legend, model, !matchMedia('(max-width: 800px)').matches);
   }
 
   /** What the legend explains: the same size rule and colours the map draws with, in this view's words. */
@@ -351,8 +361,7 @@ export class Controller {
       this.view.method && t('filterMethod'),
       this.view.status && t('filterStatus'),
     ].filter((f): f is string => Boolean(f));
-    if (!this.rollup.crossings.length) return { kind: 'empty', metric, filters };
-    if (this.windowMonths().length === 0) return { kind: 'empty', metric, filters };
+    if (!this.rollup.crossings.length || this.windowMonths().length === 0) return { kind: 'empty', metric, filters };
     const anyValue = [...month.values()].some((m) => m.value !== null);
     return anyValue ? null : { kind: 'empty-month', month: this.view.month ?? '—' };
   }

@@ -1,5 +1,6 @@
 import type { EmbedCrossingDto } from '../../../server/contracts/embeds.js';
 import { MAX_RADIUS, MIN_RADIUS, radiusFor } from '../analysis/crossing-symbols.js';
+import { roundDown } from '../analysis/legend-model.js';
 
 /**
  * The value the map's largest circle stands for. The server sizes each crossing with
@@ -18,11 +19,6 @@ export function sizeScaleMax(crossings: Pick<EmbedCrossingDto, 'value' | 'radius
   return best.value / (share * share);
 }
 
-/** The largest 1, 2 or 5 × 10ⁿ not above `v`. */
-function niceFloor(v: number): number {
-  const p = 10 ** Math.floor(Math.log10(v));
-  return [5, 2, 1].map((m) => m * p).find((n) => n <= v * (1 + 1e-9)) ?? p;
-}
 
 /**
  * Two or three round values for the legend's reference circles, largest first: the largest round
@@ -34,7 +30,7 @@ function niceFloor(v: number): number {
  */
 export function referenceValues(max: number): number[] {
   if (!(max > 0)) return [];
-  const top = niceFloor(max);
-  const out = [top, niceFloor(top / 4), niceFloor(top / 20)];
+  const top = roundDown(max);
+  const out = [top, roundDown(top / 4), roundDown(top / 20)];
   return out.filter((v, i) => i === 0 || radiusFor(out[i - 1], max) - radiusFor(v, max) >= 2);
 }
