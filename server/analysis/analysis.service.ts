@@ -1,10 +1,9 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { AnalysisDto, AnalysisQuery } from '../contracts/analysis.js';
-import { listCrossings } from '../crossings/crossings.repo.js';
-import { joinsCountries } from '../crossings/joins-countries.js';
+import { listBorderCrossings } from '../crossings/crossings.repo.js';
 import { badRequest } from '../http/http-error.js';
 import type { StatusScope } from '../observations/status-condition.js';
-import { listMonthlyRollup, type MonthlyRollupRow } from '../rollups/monthly-rollup.repo.js';
+import { listMonthlyRollup, type MonthlyRollupRow, type RollupFilters } from '../rollups/monthly-rollup.repo.js';
 import { assertMonthRange, monthStart, nextMonthStart } from '../time/month-bounds.js';
 import { monthOf, monthSpan, monthsBetween } from '../time/months.js';
 import { loadPairTrade, tradeFigureOf } from '../trade/pair-trade.js';
@@ -13,6 +12,10 @@ import { anomalyAt } from './anomalies.js';
 import { borderActivity } from './border-activity.js';
 import { monthlyValue } from './monthly-value.js';
 import { describeAnalysis } from './describe-analysis.js';
+
+/** What the analysis reads of a crossing: only these, since a border's crossings are read on every request. */
+const ANALYSED_FIELDS = { id: true, nameEn: true, countryA: true, countryB: true } as const;
+type CrossingOfAnalysis = { id: string; nameEn: string; countryA: string; countryB: string };
 
 export type AnalysisSettings = { releaseLagDays: Record<string, number>; now?: () => Date };
 
@@ -27,37 +30,43 @@ export function directionFor(flow: AnalysisQuery['flow'], reporter: string, part
  */
 export async function getAnalysis(prisma: PrismaClient, q: AnalysisQuery, scope: StatusScope, settings: AnalysisSettings): Promise<AnalysisDto> {
   assertMonthRange(q.from, q.to);
-  const all = await listCrossings(prisma);
+  const loadActivity = (direction: string | null, which: Pick<RollupFilters, 'crossing' | 'border'>) => listMonthlyRollup(prisma, {
+    metric: q.metric, vehicleClass: q.vehicleClass, method: q.method, direction: direction ?? undefined, scope, ...which,
+    fromDate: q.from ? monthStart(q.from) : undefined,
+    toDate: q.to ? nextMonthStart(q.to) : undefined,
+  });
+  const loadTrade = (pair: readonly [string, string], reporter: string | undefined) =>
+    loadPairTrade(prisma, pair[0], pair[1], { reporter, from: q.from, to: q.to });
+
   let pair: [string, string];
-  let crossings: typeof all;
+  let crossings: CrossingOfAnalysis[];
+  let trade: Awaited<ReturnType<typeof loadPairTrade>>;
+  let rows: MonthlyRollupRow[];
   if (q.crossing) {
-    // The crossings are already read: the one asked for is among them.
-    const c = all.find((x) => x.id === q.crossing);
+    const c = await prisma.crossing.findUnique({ where: { id: q.crossing }, select: ANALYSED_FIELDS });
     if (!c) throw badRequest([{ path: 'query.crossing', message: `no crossing has the id "${q.crossing}"` }]);
     if (q.reporter && q.reporter !== c.countryA && q.reporter !== c.countryB) {
       throw badRequest([{ path: 'query.reporter', message: `must be one of the crossing's countries (${c.countryA}, ${c.countryB})` }]);
     }
     pair = [c.countryA, c.countryB];
     crossings = [c];
+    // A crossing's reporter is whichever side reports trade, so its activity's direction is known only after.
+    trade = await loadTrade(pair, q.reporter);
+    const reporter = trade?.reporter ?? q.reporter ?? pair[0];
+    rows = await loadActivity(directionFor(q.flow, reporter, reporter === pair[0] ? pair[1] : pair[0]), { crossing: c.id });
   } else {
+    // A border names its reporter: its crossings, trade and activity are read at once.
     pair = [q.reporter!, q.partner!];
-    crossings = all.filter((c) => joinsCountries(c, pair));
+    [crossings, trade, rows] = await Promise.all([
+      listBorderCrossings(prisma, pair, ANALYSED_FIELDS),
+      loadTrade(pair, pair[0]),
+      loadActivity(directionFor(q.flow, pair[0], pair[1]), { border: pair }),
+    ]);
     if (!crossings.length) throw badRequest([{ path: 'query.partner', message: `no crossing joins ${pair[0]} and ${pair[1]}` }]);
   }
-
-  const loadTrade = () => loadPairTrade(prisma, pair[0], pair[1], { reporter: q.crossing ? q.reporter : pair[0], from: q.from, to: q.to });
-  const loadActivity = (direction: string | null) => listMonthlyRollup(prisma, {
-    metric: q.metric, vehicleClass: q.vehicleClass, method: q.method, direction: direction ?? undefined, scope,
-    crossings: crossings.map((c) => c.id),
-    fromDate: q.from ? monthStart(q.from) : undefined,
-    toDate: q.to ? nextMonthStart(q.to) : undefined,
-  });
-  // A border names its reporter, so both reads can run at once; a crossing's reporter is whichever side reports trade.
-  const [trade, borderRows] = await Promise.all([loadTrade(), q.crossing ? null : loadActivity(directionFor(q.flow, pair[0], pair[1]))]);
   const reporter = trade?.reporter ?? q.reporter ?? pair[0];
   const partner = trade?.partner ?? (reporter === pair[0] ? pair[1] : pair[0]);
   const direction = directionFor(q.flow, reporter, partner);
-  const rows = borderRows ?? (await loadActivity(direction));
   // Real and synthetic values never meet in one number: with any real activity, the demo rows are left out.
   const real = rows.filter((r) => !r.synthetic);
   const used = real.length ? real : rows;
@@ -85,14 +94,15 @@ export async function getAnalysis(prisma: PrismaClient, q: AnalysisQuery, scope:
     releaseLagDays: settings.releaseLagDays[reporter] ?? null,
     today: now.toISOString().slice(0, 10),
   });
-  const anomalies = [...lines].flatMap(([id, line]) => {
+  // Every crossing-month of a border is checked (12,000 for 100 crossings × 10 years): plain loops, no array per cell.
+  const anomalies: AnalysisDto['anomalies'] = [];
+  for (const [id, line] of lines) {
     const values = line.map((cell) => monthlyValue(q.metric, cell));
-    return values.flatMap((value, i) => {
-      const a = value === null ? null : anomalyAt(values, i);
-      return a ? [{ crossing: id, month: months[i], value: value!, ...a }] : [];
-    });
-  });
-  const names = new Map(all.map((c) => [c.id, c.nameEn]));
+    for (let i = 0; i < values.length; i++) {
+      const a = anomalyAt(values, i);
+      if (a) anomalies.push({ crossing: id, month: months[i], value: values[i]!, ...a });
+    }
+  }
   const dto: Omit<AnalysisDto, 'summary'> = {
     reporter,
     partner,
@@ -101,7 +111,7 @@ export async function getAnalysis(prisma: PrismaClient, q: AnalysisQuery, scope:
     vehicleClass: q.vehicleClass ?? null,
     direction,
     crossing: q.crossing ?? null,
-    crossings: crossings.map((c) => ({ id: c.id, name: names.get(c.id) ?? c.id })),
+    crossings: crossings.map((c) => ({ id: c.id, name: c.nameEn })),
     synthetic,
     syntheticLeftOut: real.length ? rows.filter((r) => r.synthetic).reduce((s, r) => s + r.observations, 0) : 0,
     trade: trade ? { reporter: trade.reporter, partner: trade.partner, flow: q.flow } : null,

@@ -10,6 +10,15 @@ export function getCrossing(prisma: PrismaClient, id: string) {
   return prisma.crossing.findUnique({ where: { id } });
 }
 
+/** The crossings of a border, by id: those joining its two countries either way round (the rule of `joinsCountries`). */
+export function listBorderCrossings<S extends Prisma.CrossingSelect>(prisma: PrismaClient, [a, b]: readonly [string, string], select: S) {
+  return prisma.crossing.findMany({
+    where: { OR: [{ countryA: a, countryB: b }, { countryA: b, countryB: a }] },
+    select,
+    orderBy: { id: 'asc' },
+  });
+}
+
 export function listCrossingsByIds(prisma: PrismaClient | Prisma.TransactionClient, ids: string[]) {
   return prisma.crossing.findMany({ where: { id: { in: ids } } });
 }

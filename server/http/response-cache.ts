@@ -3,6 +3,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { canSeeUnreviewed } from '../auth/current-user.js';
 import { TtlCache } from './ttl-cache.js';
 import { shortHash } from './short-hash.js';
+import { GZIP_LEVEL, gzipJsonInOneStep } from './gzip-json.js';
 
 // Only the gzip is kept (a seventh of the JSON): the rare client that takes no gzip gets it unzipped.
 type Entry = { gzip: Buffer; etag: string };
@@ -35,7 +36,10 @@ export function responseCache(ttlSeconds: number, maxEntries = 300): RequestHand
   const publicControl = `public, max-age=${ttlSeconds}, stale-while-revalidate=${ttlSeconds * 6}`;
   return async (req, res, next) => {
     // Analysts see their own approvals at once: only what the public sees is reused.
-    if (req.method !== 'GET' || ttlSeconds <= 0 || canSeeUnreviewed(req.user)) return next();
+    if (req.method !== 'GET' || ttlSeconds <= 0 || canSeeUnreviewed(req.user)) {
+      gzipJsonInOneStep(req, res);
+      return next();
+    }
     const key = req.originalUrl;
     const cacheControl = publicControl;
     let computing = false;
@@ -49,7 +53,7 @@ export function responseCache(ttlSeconds: number, maxEntries = 300): RequestHand
             return json(body);
           }
           const text = Buffer.from(JSON.stringify(body));
-          const made = { gzip: zlib.gzipSync(text, { level: 6 }), etag: `W/"${shortHash(text)}"` };
+          const made = { gzip: zlib.gzipSync(text, { level: GZIP_LEVEL }), etag: `W/"${shortHash(text)}"` };
           resolve(made);
           send(req, res, made, cacheControl);
           return res;
