@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { chromium, type Browser } from '@playwright/test';
+import { measureBareMapLibre } from './bare-maplibre-page.js';
 import { spawnServer } from '../server/test/spawn-server.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -77,6 +78,8 @@ try {
     console.log(`  total ${kb(total)} in ${last.transfers.length} requests (headers included)`);
     console.log(`  navigation → map idle, cold cache: median ${median(runs.map((r) => r.idleMs))} ms over ${runs.length} loads (${runs.map((r) => r.idleMs).join(', ')})`);
   }
+  const bare = await measureBareMapLibre(browser, 5, { width: 600, height: 680 });
+  console.log(`  for comparison, a bare MapLibre page at 600 × 680 (21 circles over water, bench/bare-maplibre-page.ts), same run: idle median ${bare.idle} ms (${bare.idleRuns.join(', ')}); first circles ${bare.drawn} ms`);
   await browser.close();
 
   console.log('static image:');

@@ -10,6 +10,7 @@ import pg from 'pg';
 import { chromium } from '@playwright/test';
 import { createScratchDatabase } from '../server/test/scratch-database.js';
 import { spawnServer } from '../server/test/spawn-server.js';
+import { measureBareMapLibre } from './bare-maplibre-page.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const ARGS = ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
@@ -54,11 +55,13 @@ async function measure(label: string, url: string) {
     }
     await context.close();
   }
+  const bare = await measureBareMapLibre(browser);
   await browser.close();
   console.log(`${label}`);
   console.log(`  GET /api/rollups/monthly (all crossings, all months): ${rollupMs.toFixed(0)} ms`);
   console.log(`  navigation → first crossings drawn: median ${median(firstDrawn)} ms over ${firstDrawn.length} cold loads (${firstDrawn.join(', ')}; goal ≤ 2,000 ms)`);
   console.log(`  navigation → map idle: median ${median(idle)} ms over ${idle.length} loads (${idle.join(', ')})`);
+  console.log(`  for comparison, a bare MapLibre page (21 circles over water, bench/bare-maplibre-page.ts), same run: first circles drawn median ${bare.drawn} ms (${bare.drawnRuns.join(', ')}), idle ${bare.idle} ms`);
   console.log(`  slider step → next rendered frame: median ${median(steps).toFixed(1)} ms, p95 ${p95(steps).toFixed(1)} ms, max ${Math.max(...steps).toFixed(1)} ms over ${steps.length} steps`);
 }
 

@@ -21,8 +21,9 @@ type LandportWindow = {
 export async function waitForMapIdle(page: Page) {
   await page.waitForFunction(() => {
     const lp = (window as unknown as LandportWindow).landport;
-    // The offline basemap is added under the crossings once they are drawn: wait for both.
-    return Boolean(lp?.map.getLayer('crossings-circles') && lp.map.getLayer('world-land'));
+    // The offline basemap is added under the crossings in two steps, its detail (1:10m region, 1:50m world) once
+    // they are drawn: wait for all of it, so screenshots show one basemap.
+    return Boolean(lp?.map.getLayer('crossings-circles') && lp.map.getLayer('world-land') && lp.map.getLayer('region-land'));
   });
   await page.evaluate(
     () =>

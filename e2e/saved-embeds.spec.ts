@@ -21,10 +21,12 @@ async function saveView(baseURL: string, title: string, description: string, vie
   return saved;
 }
 
-/** Signs the page's browser context in (its cookie), then opens the page. */
+/** Signs the page's browser context in (its cookie), then opens the page as analysts find it: from the map's header. */
 async function openSignedIn(page: Page, account: Account) {
   expect((await page.request.post('/api/auth/login', { data: { email: account.email, password: account.password } })).status()).toBe(200);
-  await page.goto('/embeds/');
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Saved embeds' }).click();
+  await expect(page).toHaveURL(/\/embeds\/$/);
 }
 
 /** Drops the one console line a step provokes on purpose (a refused request); any other problem still fails the test. */

@@ -30,6 +30,7 @@ import { ogcRouter } from './ogc/ogc.routes.js';
 import { exportsRouter } from './exports/exports.routes.js';
 import { openApiDocument } from './openapi/openapi-document.js';
 import { responseCache } from './http/response-cache.js';
+import { precompressedStatic, servedName } from './http/precompressed-static.js';
 import { securityHeaders } from './http/security-headers.js';
 import { uploadLimit } from './http/upload-limit.js';
 import { renderDocsPage } from './openapi/docs-page.js';
@@ -97,7 +98,7 @@ const HASHED_ASSET = /^assets[\\/][\w.-]+-[\w-]{8}\.(js|css)$/;
 
 function staticCacheHeaders(staticDir: string) {
   return (res: express.Response, file: string) => {
-    const name = path.relative(staticDir, file);
+    const name = servedName(path.relative(staticDir, file));
     if (HASHED_ASSET.test(name)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     // Publishers include /embed.js once and keep it: short freshness, long stale-while-revalidate, any origin.
     if (name === 'embed.js') {
@@ -202,7 +203,7 @@ export function createApp({
   app.use('/oembed', oembedRouter(embedService, publicUrl));
 
   if (staticDir && fs.existsSync(staticDir)) {
-    app.use(express.static(staticDir, { index: 'index.html', maxAge: 0, setHeaders: staticCacheHeaders(staticDir) }));
+    app.use(precompressedStatic(staticDir), express.static(staticDir, { index: 'index.html', maxAge: 0, setHeaders: staticCacheHeaders(staticDir) }));
   }
   app.use(notFoundHandler);
   app.use(errorMiddleware);

@@ -1,6 +1,7 @@
 // Builds the offline basemap from Natural Earth (the world-atlas package) into app/public/basemap/:
-// world.json (1:50m countries and borders, everywhere) and region.json (1:10m, clipped to the
-// China–DPRK border region, drawn on top). Run by `npm run build:app`; nothing is fetched.
+// world-110m.json (1:110m, the analyst map's first frame: a tenth of the 1:50m), world.json (1:50m countries and
+// borders, everywhere) and region.json (1:10m, clipped to the China–DPRK border region, drawn on top). Run by
+// `npm run build:app`; nothing is fetched.
 import fs from 'node:fs';
 import type { BBox, FeatureCollection } from 'geojson';
 import { clipToBbox } from '../../geo/clip-to-bbox.js';
@@ -22,6 +23,8 @@ function write(name: string, layers: Record<string, FeatureCollection>) {
   console.log(`basemap: ${name} ${(body.length / 1024).toFixed(0)} KiB`);
 }
 
+const coarse = load('110m');
+write('world-110m.json', { countries: roundCoordinates(coarse.countries, 2), borders: roundCoordinates(coarse.borders, 2) });
 const world = load('50m');
 write('world.json', { countries: roundCoordinates(world.countries, 3), borders: roundCoordinates(world.borders, 3) });
 const detail = load('10m');

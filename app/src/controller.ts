@@ -44,9 +44,20 @@ type Elements = {
 
 const EMPTY_ROLLUP: MonthlyRollupDto = { metric: 'crossed_vehicles', months: [], crossings: [] };
 
+/** What every part of one redraw reads, worked out once from the view and the loaded data (`derive`). */
+type Derived = {
+  /** The shown month's value and change per crossing. */
+  month: Map<string, CrossingMonth>;
+  /** The months of the time window that have data: the slider's, the table's. */
+  windowMonths: string[];
+  selected: CrossingCollection['features'][number] | null;
+  labels: ReturnType<typeof viewLabels>;
+};
+
 /**
- * Holds the view and the loaded data, and redraws map, chart, panel and table from them: `update(patch)`
- * changes the view, loads what it needs, and every path ends in `drawMonth()`.
+ * Holds one view state and the loaded data. The view changes only through `setView(patch)`, which loads
+ * what the change needs; then `derive()` works out what the parts show, and `render()` draws map, chart,
+ * panel, table, legend and notes from it. Data arriving from the server ends in `render()` too.
  */
 export class Controller {
   private crossings: CrossingCollection = { type: 'FeatureCollection', features: [] };
@@ -78,7 +89,7 @@ export class Controller {
     this.lang = pickLanguage(view.lang);
     this.monthChosen = view.month !== null;
     this.banner = new StatusBanner(ui.status);
-    this.slider = new TimeSlider(ui.slider, (month) => this.setMonth(month));
+    this.slider = new TimeSlider(ui.slider, (month) => this.setView({ month }));
     this.chart = new TradeChart(ui.chart);
     this.customs = new CustomsAnalysis(this.banner);
     this.showViewMode();
@@ -113,14 +124,14 @@ export class Controller {
       else {
         addCrossingsLayers(this.map, crossings, this.lang);
         this.layersReady = true;
-        wireCrossingEvents(this.map, { onSelect: (id) => this.select(id), popupFor: (id) => this.popupFor(id) });
+        wireCrossingEvents(this.map, { onSelect: (id) => this.toggleCrossing(id), popupFor: (id) => this.popupFor(id) });
       }
-      this.drawMonth();
+      this.render();
     };
     // The style (water, then the basemap added beneath) is enough: the crossings need not wait for the map's 'load'.
     whenStyleReady(this.map, addLayers);
     this.renderFilters();
-    this.drawMonth();
+    this.render();
   }
 
   private async loadRollup() {
@@ -137,7 +148,7 @@ export class Controller {
     this.series = valueSeries(rollup);
     this.max = maxValue(this.series);
     this.showMonths();
-    this.drawMonth();
+    this.render();
   }
 
   /** The months of the time window that have data: the slider's, the table's. */
@@ -150,7 +161,7 @@ export class Controller {
   private showMonths() {
     this.slider.setMonths(this.windowMonths(), this.view.month);
     this.view.month = this.slider.month;
-    renderTimeWindow(this.ui.timeWindow, this.rollup.months, { from: this.view.from, to: this.view.to }, (patch) => this.update(patch));
+    renderTimeWindow(this.ui.timeWindow, this.rollup.months, { from: this.view.from, to: this.view.to }, (patch) => this.setView(patch));
     const future = this.rollup.future;
     this.ui.timeNote.hidden = !future;
     this.ui.timeNote.textContent = future
@@ -163,7 +174,7 @@ export class Controller {
     if (!borders) return;
     this.borders = borders;
     this.renderFilters();
-    this.drawMonth();
+    this.render();
   }
 
   /** The border analysed: the URL's, else the server's default (the one with the most real data). */
@@ -188,7 +199,7 @@ export class Controller {
     this.analysis = analysis;
     if (!this.monthChosen) this.showLatestAnalysedMonth();
     void this.loadAnnual();
-    this.drawMonth();
+    this.render();
   }
 
   /** A first view opens on the border's latest month with activity, not on another border's later demo months. */
@@ -211,7 +222,7 @@ export class Controller {
     const annual = await this.banner.track('annual', t('whatTrade'), () => api.annualTrade(trade.reporter, trade.partner), () => void this.loadAnnual());
     if (!annual) return;
     this.annual = annual;
-    this.drawMonth();
+    this.render();
   }
 
   private async loadLatest() {
@@ -221,42 +232,34 @@ export class Controller {
     const res = await this.banner.track('latest', t('whatObservations'), () => api.latestObservations(id), () => void this.loadLatest());
     if (res && this.view.crossing === id) {
       this.latest = res.items;
-      this.renderPanel(this.currentMonth());
+      this.renderPanel(this.derive());
     }
   }
 
   private popupFor(id: string) {
     const c = this.crossings.features.find((x) => x.properties.id === id);
     if (!c?.geometry) return null;
-    const content = crossingPopup(c.properties, this.labels().metric, this.view.month, this.currentMonth().get(id));
+    const d = this.derive();
+    const content = crossingPopup(c.properties, d.labels.metric, this.view.month, d.month.get(id));
     return { at: c.geometry.coordinates as [number, number], content };
   }
 
-  select(id: string) {
-    this.view.crossing = this.view.crossing === id ? null : id;
-    this.writeUrl();
-    this.drawMonth();
+  /** A crossing picked on the map or in the list: selected, or unselected when it already was. */
+  toggleCrossing(id: string) {
+    this.setView({ crossing: this.view.crossing === id ? null : id });
     // The panel now speaks of the crossing: keyboard and screen-reader users are taken to its heading, at the top.
     const heading = this.ui.panel.querySelector<HTMLElement>('#panel-title');
     if (heading) {
       heading.focus({ preventScroll: true });
       this.ui.panel.closest('.side')?.scrollTo({ top: 0 });
     }
-    void this.loadLatest();
-    void this.loadAnalysis();
   }
 
-  setMonth(month: string) {
-    this.monthChosen = true;
-    this.view.month = month;
-    this.writeUrl();
-    this.drawMonth();
-  }
-
-  private update(patch: Partial<ViewState>) {
+  /** The one way the view changes: the URL follows, what the change needs is loaded, and the parts are redrawn. */
+  setView(patch: Partial<ViewState>) {
     const refetch = ['metric', 'vehicleClass', 'direction', 'method', 'status'].some((k) => k in patch);
     const windowed = 'from' in patch || 'to' in patch;
-    const reanalyse = refetch || windowed || 'flow' in patch || 'border' in patch;
+    if ('month' in patch) this.monthChosen = true;
     if ('border' in patch) {
       // Another border is another question: its own crossings in view, its own latest month.
       const pair = parseBorder(patch.border ?? null);
@@ -264,28 +267,38 @@ export class Controller {
       if (pair && countries && !pair.every((c) => countries.includes(c))) patch.crossing = null;
       this.monthChosen = false;
     }
+    const crossingChanged = 'crossing' in patch && patch.crossing !== this.view.crossing;
+    const reanalyse = refetch || windowed || crossingChanged || 'flow' in patch || 'border' in patch;
     this.view = { ...this.view, ...patch };
     this.writeUrl();
     if ('view' in patch) this.showViewMode();
     if (refetch) void this.loadRollup();
     else {
       if (windowed) this.showMonths();
-      this.drawMonth();
+      this.render();
     }
     // After the redraw: the demo note above the map may have changed its height.
     if ('border' in patch) this.fitToBorder();
+    if (crossingChanged) void this.loadLatest();
     if (reanalyse) void this.loadAnalysis();
   }
 
-  private currentMonth(): Map<string, CrossingMonth> {
+  /** What the parts of a redraw show, worked out once. */
+  private derive(): Derived {
     const i = this.view.month ? this.rollup.months.indexOf(this.view.month) : -1;
-    return i < 0 ? new Map() : crossingMonth(this.rollup, this.series, i, this.view.baseline);
+    return {
+      month: i < 0 ? new Map() : crossingMonth(this.rollup, this.series, i, this.view.baseline),
+      windowMonths: this.windowMonths(),
+      selected: this.selected(),
+      labels: this.labels(),
+    };
   }
 
-  /** The one redraw: symbols, chart cursor, panel, table and the demo-data note, all from the same view. */
-  private drawMonth() {
+  /** The one redraw: symbols, chart cursor, panel, table, legend and notes, all from one `derive()`. */
+  private render() {
     const started = performance.now();
-    const month = this.currentMonth();
+    const d = this.derive();
+    const { month, labels } = d;
     if (this.layersReady) {
       const symbols = new Map<string, CrossingSymbol>();
       for (const f of this.crossings.features) {
@@ -302,7 +315,6 @@ export class Controller {
       this.map.once('render', () => (this.lastStepMs = performance.now() - started));
       this.map.triggerRepaint();
     }
-    const labels = this.labels();
     this.chart.update({
       analysis: this.analysis,
       tradeLabel: labels.trade ?? t('chartNoTrade'),
@@ -310,28 +322,27 @@ export class Controller {
       activityUnit: t(`axisUnit_${this.view.metric}` as StringKey),
       selectedMonth: this.view.month,
     });
-    this.renderPanel(month);
-    if (this.view.view === 'table') this.renderTable();
-    this.renderLegend();
-    renderMapNote(this.ui.mapNote, this.mapState(month));
+    this.renderPanel(d);
+    if (this.view.view === 'table') this.renderTable(d);
+    this.renderLegend(d);
+    renderMapNote(this.ui.mapNote, this.mapState(d));
     const scope = demoScope(this.rollup, this.crossings.features.map((f) => f.properties), this.border(), this.view.crossing);
     renderDemoNote(this.ui.demoNote, scope, labels.place, this.lang);
   }
 
-  private renderTable() {
-    const months = this.windowMonths();
+  private renderTable({ windowMonths: months }: Pick<Derived, 'windowMonths'>) {
     const rows = tableRows(this.crossings, this.rollup, this.series, months, this.view.baseline, this.lang);
     const fileName = imageFileName(this.describeView(), months.length ? `${months[0]} ${months.at(-1)}` : null).replace(/\.png$/, '.csv');
     renderTable(this.ui.table, rows, this.view.metric, this.view.baseline, this.tableSort, (sort) => {
       this.tableSort = sort;
-      this.renderTable();
+      this.renderTable({ windowMonths: this.windowMonths() });
       this.ui.table.querySelector<HTMLElement>('th[aria-sort]:not([aria-sort="none"]) button')?.focus();
     }, fileName);
   }
 
   /** The legend, rebuilt only when what it says changed (a month step changes its title, a filter its scale). */
-  private renderLegend() {
-    const model = this.legend();
+  private renderLegend({ labels }: Pick<Derived, 'labels'>) {
+    const model = this.legend(labels);
     const key = JSON.stringify(model);
     if (key === this.legendKey) return;
     this.legendKey = key;
@@ -339,10 +350,10 @@ export class Controller {
   }
 
   /** What the legend explains: the same size rule and colours the map draws with, in this view's words. */
-  private legend() {
+  private legend(labels: Derived['labels']) {
     const digits = aggregationOf(this.view.metric) === 'total' ? 0 : 1;
     return legendModel({
-      metricLabel: this.labels().metric,
+      metricLabel: labels.metric,
       unitLabel: t(`unit_${this.view.metric}` as StringKey),
       month: this.view.month,
       max: this.max,
@@ -352,16 +363,16 @@ export class Controller {
   }
 
   /** Loading until crossings are drawn; empty when nothing has a value to draw, saying why and what to change. */
-  private mapState(month: Map<string, CrossingMonth>): Parameters<typeof renderMapNote>[1] {
+  private mapState({ month, labels, windowMonths }: Derived): Parameters<typeof renderMapNote>[1] {
     if (!this.layersReady || !this.rollupLoaded) return { kind: 'loading' };
-    const metric = this.labels().metric;
+    const metric = labels.metric;
     const filters = [
       this.view.vehicleClass && t('filterVehicleClass'),
       this.view.direction && t('filterDirection'),
       this.view.method && t('filterMethod'),
       this.view.status && t('filterStatus'),
     ].filter((f): f is string => Boolean(f));
-    if (!this.rollup.crossings.length || this.windowMonths().length === 0) return { kind: 'empty', metric, filters };
+    if (!this.rollup.crossings.length || windowMonths.length === 0) return { kind: 'empty', metric, filters };
     const anyValue = [...month.values()].some((m) => m.value !== null);
     return anyValue ? null : { kind: 'empty-month', month: this.view.month ?? '—' };
   }
@@ -373,7 +384,7 @@ export class Controller {
       const blob = await renderMapImage(this.map, size, {
         title,
         subtitle: `${this.view.month ?? ''} · ${t(`unit_${this.view.metric}` as StringKey)}`,
-        legend: this.legend(),
+        legend: this.legend(this.labels()),
         sources: 'approved observations stored in landport, each with its own source (the table’s CSV and the API list them)',
         credit: `Made with landport · ${location.origin}${location.pathname}${serializeViewState(this.view)} · Basemap: Natural Earth`,
       });
@@ -385,8 +396,7 @@ export class Controller {
     });
   }
 
-  private renderPanel(month: Map<string, CrossingMonth>) {
-    const selected = this.selected();
+  private renderPanel({ month, selected, labels }: Derived) {
     const i = this.view.month ? this.rollup.months.indexOf(this.view.month) : -1;
     const activity = (selected && this.series.get(selected.properties.id)) || [];
     const flags = this.rollup.crossings.find((c) => c.id === selected?.properties.id)?.values.map((v) => v?.synthetic ?? false) ?? [];
@@ -400,9 +410,9 @@ export class Controller {
       latest: this.latest,
       annual: this.annual,
       customs: this.customsSection(),
-      onSelect: (id) => this.select(id),
+      onSelect: (id) => this.toggleCrossing(id),
       analysis: selected ? {
-        metricLabel: this.labels().metric,
+        metricLabel: labels.metric,
         month: this.view.month,
         value: m?.value ?? null,
         change: m?.change ?? null,
@@ -434,15 +444,15 @@ export class Controller {
     }
     const border = this.border();
     const leading = this.borders && border
-      ? borderSelect(this.borders.borders, { border: borderKey(border), flow: this.view.flow }, this.lang, (patch) => this.update(patch))
+      ? borderSelect(this.borders.borders, { border: borderKey(border), flow: this.view.flow }, this.lang, (patch) => this.setView(patch))
       : [];
     const canReview = this.me?.role === 'analyst' || this.me?.role === 'admin';
-    renderFilters(this.ui.filters, this.view, [...directions].sort(), (patch) => this.update(patch), leading, canReview);
+    renderFilters(this.ui.filters, this.view, [...directions].sort(), (patch) => this.setView(patch), leading, canReview);
   }
 
   /** Map or table: the toggle's pressed button, which of the two is shown, and a map sized to its box again. */
   private showViewMode() {
-    renderViewToggle(this.ui.viewToggle, this.view.view, (view) => this.update({ view }));
+    renderViewToggle(this.ui.viewToggle, this.view.view, (view) => this.setView({ view }));
     this.ui.table.hidden = this.view.view !== 'table';
     this.ui.mapBox.hidden = this.view.view === 'table';
     if (this.view.view === 'map') requestAnimationFrame(() => this.map.resize());

@@ -2,7 +2,8 @@
 import { api } from './api.js';
 import { Controller } from './controller.js';
 import { createMap, whenStyleReady } from './map/create-map.js';
-import { addBasemapBelow, offlineBasemapStyle, WATER_ONLY_STYLE } from './map/basemap-style.js';
+import { addOfflineBasemapInSteps, WATER_ONLY_STYLE } from './map/basemap-style.js';
+import { whenCrossingsDrawn } from './map/crossings-layer.js';
 import { parseViewState } from './view-state.js';
 import { renderEmbedButton } from './ui/embed-dialog.js';
 import './styles.css';
@@ -44,10 +45,10 @@ async function main() {
     timeWindow: byId('time-window'),
   });
   if (!config.basemapStyleUrl) {
-    // Added under the crossings when it arrives (2 MB of country shapes): the map and the crossings do not wait for it.
-    const basemap = offlineBasemapStyle();
-    // A basemap that fails to load leaves the water: the crossings are drawn all the same.
-    whenStyleReady(map, () => void basemap.then((style) => addBasemapBelow(map, style)).catch(() => undefined));
+    // Added under the crossings in two steps (a coarse world first, the detail once the crossings are drawn): the
+    // map and the crossings do not wait for it. A basemap that fails to load leaves the water; crossings are drawn.
+    const drawn = whenCrossingsDrawn(map);
+    whenStyleReady(map, () => void addOfflineBasemapInSteps(map, drawn).catch(() => undefined));
   }
   wireFiltersToggle(byId('filters-toggle'), byId('filters'));
   wireSkipLink(document.querySelector<HTMLAnchorElement>('.skip-link')!, byId('main-content'));

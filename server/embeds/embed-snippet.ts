@@ -1,5 +1,5 @@
 /** The default size of an embed where nothing resizes it (no script, or an oEmbed consumer's box). */
-export const EMBED_SIZE = { width: 600, height: 660 };
+export const EMBED_SIZE = { width: 600, height: 680 };
 
 export const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

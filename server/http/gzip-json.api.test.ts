@@ -1,34 +1,19 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawClient } from '../test/raw-request.js';
 import { startTestApp, type TestApp } from '../test/test-app.js';
 
 let t: TestApp;
-let server: http.Server;
+let client: Awaited<ReturnType<typeof rawClient>>;
 beforeAll(async () => {
   t = await startTestApp();
-  server = http.createServer(t.app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  client = await rawClient(t.app);
 });
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await client.close();
   await t.cleanup();
 });
-
-/** An answer's status, headers and bytes as they came over the wire (the test client would unzip them). */
-function raw(method: 'GET' | 'HEAD', path: string, headers: Record<string, string>) {
-  const { port } = server.address() as AddressInfo;
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const raw = (method: 'GET' | 'HEAD', path: string, headers: Record<string, string>) => client.request(method, path, headers);
 
 describe('JSON answers gzipped in one step (gzip-json.ts)', () => {
   it('sends gzip whose content is byte for byte the plain answer, with the same ETag, Vary and a length', async () => {

@@ -1,11 +1,14 @@
-import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, ScaleControl, prewarm, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { ViewState } from '../view-state.js';
 import { SnapshotControl } from './snapshot-control.js';
 import { MAPLIBRE_WORKER_URL } from './worker-url.js';
 
-// MapLibre's worker is its own entry in our build (vite.config.ts): point MapLibre at it.
+// MapLibre's worker is its own entry in our build (vite.config.ts): point MapLibre at it, and start it now. Left to
+// the first map, the worker was fetched only after the main thread's long first tasks (about 0.6 s later), then
+// spent as long again loading MapLibre's code before it could cut the first tile (docs/performance.md).
 setWorkerUrl(MAPLIBRE_WORKER_URL);
+prewarm();
 
 /** The China–DPRK border, shown until the data says where to look. */
 export const DEFAULT_CAMERA = { zoom: 5.2, lat: 41.3, lng: 127.2 };

@@ -59,6 +59,25 @@ export function addCrossingsLayers(map: MapLibreMap, crossings: CrossingCollecti
   });
 }
 
+/** How long the detailed basemap waits for the first crossings before it goes in anyway (their request may fail). */
+const CROSSINGS_DRAWN_TIMEOUT_MS = 10_000;
+
+/** Resolves at the first frame that shows crossings on the map (or after 10 s, whatever happened to them). */
+export function whenCrossingsDrawn(map: MapLibreMap): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      map.off('render', check);
+      clearTimeout(timer);
+      resolve();
+    };
+    const check = () => {
+      if (map.getLayer(CROSSINGS_LAYER) && map.queryRenderedFeatures({ layers: [CROSSINGS_LAYER] }).length > 0) done();
+    };
+    const timer = setTimeout(done, CROSSINGS_DRAWN_TIMEOUT_MS);
+    map.on('render', check);
+  });
+}
+
 export function setCrossingLabels(map: MapLibreMap, crossings: CrossingCollection, lang: NameLanguage) {
   (map.getSource(CROSSINGS_SOURCE) as GeoJSONSource | undefined)?.setData(toSourceData(crossings, lang));
 }
