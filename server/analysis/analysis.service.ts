@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { AnalysisDto, AnalysisQuery } from '../contracts/analysis.js';
 import { listBorderCrossings } from '../crossings/crossings.repo.js';
 import { badRequest } from '../http/http-error.js';
@@ -14,8 +14,8 @@ import { monthlyValue } from './monthly-value.js';
 import { describeAnalysis } from './describe-analysis.js';
 
 /** What the analysis reads of a crossing: only these, since a border's crossings are read on every request. */
-const ANALYSED_FIELDS = { id: true, nameEn: true, countryA: true, countryB: true } as const;
-type CrossingOfAnalysis = { id: string; nameEn: string; countryA: string; countryB: string };
+export const ANALYSED_FIELDS = { id: true, nameEn: true, countryA: true, countryB: true } as const;
+type CrossingOfAnalysis = Prisma.CrossingGetPayload<{ select: typeof ANALYSED_FIELDS }>;
 
 export type AnalysisSettings = { releaseLagDays: Record<string, number>; now?: () => Date };
 

@@ -10,6 +10,10 @@ export function getCrossing(prisma: PrismaClient, id: string) {
   return prisma.crossing.findUnique({ where: { id } });
 }
 
+/** The ids of a border's crossings, for a query's WHERE: those joining its two countries either way round (the rule of `joinsCountries`). */
+export const borderCrossingIds = ([a, b]: readonly [string, string]) =>
+  Prisma.sql`(SELECT id FROM crossings WHERE (country_a = ${a} AND country_b = ${b}) OR (country_a = ${b} AND country_b = ${a}))`;
+
 /** The crossings of a border, by id: those joining its two countries either way round (the rule of `joinsCountries`). */
 export function listBorderCrossings<S extends Prisma.CrossingSelect>(prisma: PrismaClient, [a, b]: readonly [string, string], select: S) {
   return prisma.crossing.findMany({

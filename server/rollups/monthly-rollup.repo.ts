@@ -2,6 +2,7 @@ import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import type { Metric, Method, VehicleClass } from '../contracts/common.js';
 import { statusCondition, type StatusScope } from '../observations/status-condition.js';
 import { countsVehicles } from '../observations/counted-measures.js';
+import { borderCrossingIds } from '../crossings/crossings.repo.js';
 
 export type RollupFilters = {
   metric: Metric;
@@ -62,7 +63,7 @@ export async function listMonthlyRollup(prisma: PrismaClient, f: RollupFilters):
     statusCondition(f.scope),
     countsVehicles,
     ...(f.crossing ? [Prisma.sql`crossing_id = ${f.crossing}`] : []),
-    ...(f.border ? [Prisma.sql`crossing_id IN (SELECT id FROM crossings WHERE (country_a = ${f.border[0]} AND country_b = ${f.border[1]}) OR (country_a = ${f.border[1]} AND country_b = ${f.border[0]}))`] : []),
+    ...(f.border ? [Prisma.sql`crossing_id IN ${borderCrossingIds(f.border)}`] : []),
     ...dimensionConditions(f, 'buckets'),
     ...(f.fromDate ? [Prisma.sql`month >= ${f.fromDate}::date`] : []),
     ...(f.toDate ? [Prisma.sql`month < ${f.toDate}::date`] : []),
