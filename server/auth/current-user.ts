@@ -13,3 +13,6 @@ declare module 'express-serve-static-core' {
 
 /** Analysts and admins see everything; observers their own and approved data; the public approved data. */
 export const canSeeUnreviewed = (user: CurrentUser | null | undefined) => user?.role === 'analyst' || user?.role === 'admin';
+
+/** Who an observation is credited to: the account, and the name shown beside its rows. */
+export const submitterOf = (user: CurrentUser) => ({ userId: user.id, label: user.displayName });

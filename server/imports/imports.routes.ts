@@ -1,15 +1,14 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import { Router, type RequestHandler, type Response } from 'express';
-import multer from 'multer';
+import { multipartBody, uploadedFiles } from '../http/multipart.js';
 import type { z } from 'zod';
 import type { Database } from '../db/database.js';
 import { cbpImportOptions, feedImportOptions, importOptions } from '../contracts/imports.js';
 import { analystOnly, anyAccount } from '../auth/require-role.js';
 import { HttpError, badRequest } from '../http/http-error.js';
 import { parseOrThrow } from '../http/validate.js';
-import { submitterOf } from '../observations/observations.routes.js';
+import { submitterOf } from '../auth/current-user.js';
 import { runImport, type ImportFile } from './run-import.js';
 import type { Submitter } from '../observations/submit-observations.js';
 import { importBts } from '../interop/import-bts.js';
@@ -20,19 +19,12 @@ export type ImportLimits = { maxBytes: number; maxRows: number };
 /** `read`: rows read and checked; `write`: rows stored (or found stored). */
 type ImportPhase = 'read' | 'write';
 
-function parseUpload(limits: ImportLimits): RequestHandler {
-  const upload = multer({ dest: os.tmpdir(), limits: { fileSize: limits.maxBytes, files: 1, fields: 5, fieldSize: 100_000 } }).single('file');
-  return (req, res, next) => {
-    if (!req.is('multipart/form-data')) throw new HttpError(415, 'unsupported_media_type', 'Upload the file as multipart/form-data (field "file")');
-    upload(req, res, (err: unknown) => {
-      if (!err) return next();
-      const code = (err as { code?: string }).code;
-      next(code === 'LIMIT_FILE_SIZE'
-        ? new HttpError(413, 'payload_too_large', `The file is larger than the limit of ${limits.maxBytes} bytes`, { fields: [{ path: 'file', message: `must be at most ${limits.maxBytes} bytes` }] })
-        : badRequest([{ path: (err as { field?: string }).field ?? 'file', message: (err as Error).message }]));
-    });
-  };
-}
+/** One file under `file`, streamed to a temp file (an import can be 100 MB), beside `options`. */
+const parseUpload = (limits: ImportLimits) =>
+  multipartBody({
+    fileField: 'file', maxFiles: 1, fileMaxBytes: limits.maxBytes, storage: 'disk', maxFields: 5, fieldMaxBytes: 100_000,
+    expected: 'Upload the file as multipart/form-data (field "file")',
+  });
 
 function formatOf(name: string, mime: string): 'csv' | 'geojson' {
   if (/\.(geo)?json$/i.test(name) || /json/.test(mime)) return 'geojson';
@@ -73,7 +65,7 @@ function importHandler<Options, Report extends { dryRun: boolean; committed: boo
   run: (file: Express.Multer.File, options: Options, by: Submitter, onProgress: (rows: number, phase?: ImportPhase) => void) => Promise<Report>,
 ): RequestHandler {
   return async (req, res) => {
-    const file = req.file;
+    const file = uploadedFiles(req)[0];
     try {
       if (!file) throw badRequest([{ path: 'file', message: 'is required' }]);
       let rawOptions: unknown = {};

@@ -7,7 +7,7 @@ import { parseOrThrow } from '../http/validate.js';
 import { analystOnly, anyAccount } from '../auth/require-role.js';
 import { listAuditEvents } from '../review/review.repo.js';
 import { getImport } from '../imports/imports.repo.js';
-import type { CurrentUser } from '../auth/current-user.js';
+import { submitterOf } from '../auth/current-user.js';
 import { toObservationDto } from './observation-dto.js';
 import { visibleObservations } from './visibility.js';
 import { getObservation } from './observations.repo.js';
@@ -25,8 +25,6 @@ function batchItemResult(r: SubmitResult) {
       return { index: r.index, status: r.status, error: { code: 'invalid_request', message: 'Invalid item', details: { fields: r.issues } } };
   }
 }
-
-export const submitterOf = (user: CurrentUser) => ({ userId: user.id, label: user.displayName });
 
 export function observationsRouter(prisma: PrismaClient): Router {
   const router = Router();
