@@ -9,6 +9,7 @@ import type { PrismaClient } from './generated/prisma/client.js';
 import type { Logger } from './logger.js';
 import { adminRouter } from './auth/admin.routes.js';
 import { authRouter } from './auth/auth.routes.js';
+import { setupRouter, type FirstRun } from './auth/first-run.js';
 import { authenticate } from './auth/authenticate.js';
 import { crossingsRouter } from './crossings/crossings.routes.js';
 import { crossingsAdminRouter } from './crossings/crossings-admin.routes.js';
@@ -71,6 +72,8 @@ export type AppDeps = {
   responseCacheSeconds?: number;
   /** Release lag per trade reporter, in days after the month, for the analysis's expected publication dates. */
   releaseLagDays?: Record<string, number>;
+  /** The one-time setup token when no admin exists yet (first run in the browser, `/setup/`). */
+  firstRun?: FirstRun | null;
 };
 
 const REQUEST_ID = /^[\w.-]{1,100}$/;
@@ -114,7 +117,7 @@ export function createApp({
   photoDir, submissionLimits = { photoMaxBytes: 10_000_000, photosPerSubmission: 5 },
   importLimits = { maxBytes: 100_000_000, maxRows: 500_000 },
   embeds = { refreshSeconds: 60, cacheSeconds: 5, frameAncestors: '*' }, publicUrl, trustProxy = false,
-  responseCacheSeconds = 0, releaseLagDays = DEFAULT_RELEASE_LAG_DAYS,
+  responseCacheSeconds = 0, releaseLagDays = DEFAULT_RELEASE_LAG_DAYS, firstRun = null,
 }: AppDeps): Express {
   const app = express();
   app.set('trust proxy', trustProxy);
@@ -160,8 +163,9 @@ export function createApp({
   api.use(requireJsonBody, express.json({ limit: bodyLimitBytes, strict: true }));
   api.use(auth);
   api.use('/auth', authRouter(db.prisma, { secureCookies, loginLimit }));
+  api.use('/setup', setupRouter(db.prisma, firstRun, { secureCookies }));
   api.use('/admin/crossings', crossingsAdminRouter(db.prisma));
-  api.use('/admin', adminRouter(db.prisma));
+  api.use('/admin', adminRouter(db.prisma, { publicUrl }));
   api.use('/review', reviewRouter(db.prisma));
   // The public reads a spike hits: computed once per few seconds, gzip and 304s from memory, and read from the
   // replica when there is one.

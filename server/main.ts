@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
 import { seedDatabase } from './seed/seed-database.js';
 import { bootstrapAdmin } from './auth/bootstrap-admin.js';
+import { prepareFirstRun, setupUrl } from './auth/first-run.js';
 import { startStorage } from './start-storage.js';
 import { prepareNewDataFolder } from './db/prepare-new-folder.js';
 import { startCbpPoller } from './interop/cbp-poller.js';
@@ -23,6 +24,8 @@ if (!config.databaseUrl) await prepareNewDataFolder(config.dataDir, log);
 const db = await startStorage(config, log);
 await seedDatabase(db, config.demoData, log);
 if (config.bootstrapAdmin) await bootstrapAdmin(db.prisma, config.bootstrapAdmin, log);
+// No admin and none configured: the first visitor with the printed link creates one in the browser.
+const firstRun = config.bootstrapAdmin ? null : await prepareFirstRun(db.prisma);
 
 const app = createApp({
   db,
@@ -42,6 +45,7 @@ const app = createApp({
   trustProxy: config.trustProxy,
   responseCacheSeconds: config.responseCacheSeconds,
   releaseLagDays: config.releaseLagDays,
+  firstRun,
 });
 const server: Server = app.listen(config.port, config.host, () => {
   const address = server.address();
@@ -50,6 +54,11 @@ const server: Server = app.listen(config.port, config.host, () => {
     { database: db.kind, dataDir: db.kind === 'embedded' ? config.dataDir : undefined, readyMs: Math.round(performance.now() - startedAt) },
     `landport ready at http://${config.host}:${port}/`,
   );
+  if (firstRun) {
+    const origin = config.publicUrl ?? `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
+    // Printed whatever the log level: without it nobody can sign in.
+    process.stdout.write(`First run: create the admin account at ${setupUrl(origin, firstRun)}\n`);
+  }
 });
 
 // The CBP wait-time feed, when configured. With several servers each polls; the readings' ids

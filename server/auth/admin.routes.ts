@@ -5,7 +5,8 @@ import type { PrismaClient, User } from '../generated/prisma/client.js';
 import { createTokenInput, createUserInput, updateUserInput, type UserDto } from '../contracts/auth.js';
 import { conflict, notFound } from '../http/http-error.js';
 import { parseOrThrow } from '../http/validate.js';
-import { createToken, createUser, listTokens, listUsers, revokeToken, updateUser } from './auth.repo.js';
+import { countActiveAdmins, createToken, createUser, listTokens, listUsers, revokeToken, updateUser } from './auth.repo.js';
+import { publicOrigin } from '../http/public-origin.js';
 import { hashPassword, newSecret } from './password.js';
 import { adminOnly } from './require-role.js';
 
@@ -17,7 +18,7 @@ const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === 
 const isNotFound = (err: unknown) => (err as { code?: string }).code === 'P2025';
 
 /** Users and API tokens, for admins only. Token secrets are returned once, at creation, and stored hashed. */
-export function adminRouter(prisma: PrismaClient): Router {
+export function adminRouter(prisma: PrismaClient, opts: { publicUrl?: string } = {}): Router {
   const router = Router();
   router.use(adminOnly);
 
@@ -42,6 +43,12 @@ export function adminRouter(prisma: PrismaClient): Router {
   router.patch('/users/:id', async (req, res) => {
     const input = parseOrThrow(updateUserInput, req.body);
     if (!isUuid(req.params.id)) throw notFound(`User ${req.params.id}`);
+    // Nobody could then manage accounts: the last admin stays an admin and enabled.
+    const demotes = input.disabled === true || (input.role !== undefined && input.role !== 'admin');
+    if (demotes && (await countActiveAdmins(prisma, req.params.id)) === 0) {
+      const target = await prisma.user.findUnique({ where: { id: req.params.id }, select: { role: true } });
+      if (target?.role === 'admin') throw conflict('This is the last active admin: make another admin first');
+    }
     try {
       const user = await updateUser(prisma, req.params.id, {
         role: input.role,
@@ -61,7 +68,7 @@ export function adminRouter(prisma: PrismaClient): Router {
     const tokens = await listTokens(prisma);
     res.json({
       items: tokens.map((t) => ({
-        id: t.id, name: t.name, user: t.user, createdAt: t.createdAt.toISOString(),
+        id: t.id, name: t.name, user: t.user, userId: t.userId, createdAt: t.createdAt.toISOString(),
         revokedAt: t.revokedAt?.toISOString() ?? null, lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
       })),
     });
@@ -73,7 +80,10 @@ export function adminRouter(prisma: PrismaClient): Router {
     const owner = await prisma.user.findUnique({ where: { id: input.userId } });
     if (!owner) throw notFound(`User ${input.userId}`);
     const token = await createToken(prisma, { id: crypto.randomUUID(), name: input.name, tokenHash: hash, userId: owner.id, createdById: req.user!.id });
-    res.status(201).json({ id: token.id, name: token.name, token: secret, note: 'Shown once: store it now.' });
+    // The QR code the admin page draws holds this link: a phone that opens it signs the upload app in. The token
+    // travels in the fragment, which browsers never send to a server or write in its logs.
+    const signInUrl = `${publicOrigin(req, opts.publicUrl)}/upload/#device-token=${encodeURIComponent(secret)}`;
+    res.status(201).json({ id: token.id, name: token.name, token: secret, signInUrl, note: 'Shown once: store it now.' });
   });
 
   router.delete('/tokens/:id', async (req, res) => {

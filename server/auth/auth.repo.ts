@@ -16,7 +16,7 @@ export function updateUser(prisma: PrismaClient, id: string, data: { role?: Role
   return prisma.user.update({ where: { id }, data });
 }
 
-export function createSession(prisma: PrismaClient, data: { id: string; userId: string; expiresAt: Date }) {
+export function createSession(prisma: PrismaClient, data: { id: string; userId: string; expiresAt: Date; deviceTokenId?: string | null }) {
   return prisma.session.create({ data });
 }
 
@@ -25,7 +25,7 @@ export function deleteSession(prisma: PrismaClient, id: string) {
 }
 
 export function getSessionWithUser(prisma: PrismaClient, id: string) {
-  return prisma.session.findUnique({ where: { id }, include: { user: true } });
+  return prisma.session.findUnique({ where: { id }, include: { user: true, deviceToken: { select: { revokedAt: true } } } });
 }
 
 export function getTokenWithUser(prisma: PrismaClient, tokenHash: string) {
@@ -37,13 +37,22 @@ export function touchToken(prisma: PrismaClient, id: string) {
 }
 
 export function listTokens(prisma: PrismaClient) {
-  return prisma.apiToken.findMany({ orderBy: { createdAt: 'desc' }, include: { user: { select: { email: true, role: true } } } });
+  return prisma.apiToken.findMany({ orderBy: { createdAt: 'desc' }, include: { user: { select: { email: true, role: true, displayName: true } } } });
 }
 
 export function createToken(prisma: PrismaClient, data: { id: string; name: string; tokenHash: string; userId: string; createdById: string }) {
   return prisma.apiToken.create({ data });
 }
 
+/** Revokes a token and ends the sessions of the devices it signed in, in one transaction. */
 export function revokeToken(prisma: PrismaClient, id: string) {
-  return prisma.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  return prisma.$transaction(async (tx) => {
+    const revoked = await tx.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+    await tx.session.deleteMany({ where: { deviceTokenId: id } });
+    return revoked;
+  });
+}
+
+export function countActiveAdmins(prisma: PrismaClient, exceptUserId?: string) {
+  return prisma.user.count({ where: { role: 'admin', disabledAt: null, ...(exceptUserId && { id: { not: exceptUserId } }) } });
 }

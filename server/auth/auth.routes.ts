@@ -2,15 +2,15 @@ import crypto from 'node:crypto';
 import { Router } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { loginInput } from '../contracts/auth.js';
+import { deviceSignInInput, loginInput } from '../contracts/auth.js';
 import { DatabaseRateLimitStore } from '../http/database-rate-limit-store.js';
 import { HttpError } from '../http/http-error.js';
 import { parseOrThrow } from '../http/validate.js';
-import { createSession, deleteSession, getUserByEmail } from './auth.repo.js';
+import { deleteSession, getTokenWithUser, getUserByEmail, touchToken } from './auth.repo.js';
+import { startSession } from './start-session.js';
 import { SESSION_COOKIE, readCookie } from './authenticate.js';
-import { hashPassword, newSecret, sha256Hex, verifyPassword } from './password.js';
+import { hashPassword, sha256Hex, verifyPassword } from './password.js';
 
-const SESSION_DAYS = 14;
 // Verifying against a fixed hash when the email is unknown keeps response times alike (no account probing).
 const DUMMY_HASH = hashPassword(crypto.randomBytes(16).toString('hex'));
 
@@ -33,13 +33,21 @@ export function authRouter(prisma: PrismaClient, opts: { secureCookies: boolean;
     if (!user || !user.passwordHash || !ok || user.disabledAt) {
       throw new HttpError(401, 'unauthenticated', 'Email or password is wrong');
     }
-    const { secret, hash } = newSecret('s_');
-    const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-    await createSession(prisma, { id: hash, userId: user.id, expiresAt });
-    res.cookie(SESSION_COOKIE, secret, {
-      httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, path: '/', expires: expiresAt,
-    });
+    await startSession(prisma, res, user.id, { secureCookies: opts.secureCookies });
     res.json({ id: user.id, email: user.email, displayName: user.displayName, role: user.role });
+  });
+
+  // A phone signs in with a device token, read from the QR code an admin showed it: the token becomes a session
+  // tied to it, so revoking the token signs the phone out. The token itself is never kept by the browser.
+  router.post('/device', loginLimiter, async (req, res) => {
+    const { token: secret } = parseOrThrow(deviceSignInInput, req.body);
+    const token = await getTokenWithUser(prisma, sha256Hex(secret));
+    if (!token || token.revokedAt || token.user.disabledAt) {
+      throw new HttpError(401, 'unauthenticated', 'This device token is unknown or revoked: ask an admin for a new QR code');
+    }
+    await touchToken(prisma, token.id);
+    await startSession(prisma, res, token.user.id, { secureCookies: opts.secureCookies, deviceTokenId: token.id });
+    res.json({ id: token.user.id, email: token.user.email, displayName: token.user.displayName, role: token.user.role });
   });
 
   router.post('/logout', async (req, res) => {

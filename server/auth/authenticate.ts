@@ -52,7 +52,7 @@ export function authenticate(prisma: PrismaClient, opts: { tokenFailureLimit: nu
     const cookie = readCookie(req.headers.cookie, SESSION_COOKIE);
     if (cookie) {
       const session = await getSessionWithUser(prisma, sha256Hex(cookie));
-      if (session && session.expiresAt > new Date() && !session.user.disabledAt) {
+      if (session && session.expiresAt > new Date() && !session.user.disabledAt && !session.deviceToken?.revokedAt) {
         if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && !sameOrigin(req.headers.origin, req.headers.host)) {
           throw new HttpError(403, 'forbidden', 'Cross-site request refused');
         }

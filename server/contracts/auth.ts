@@ -34,3 +34,14 @@ export const createTokenInput = z.strictObject({
 });
 
 export type UserDto = { id: string; email: string; displayName: string; role: string; disabled: boolean; createdAt: string };
+
+/** `POST /api/auth/device`: the device token from an admin's QR code. */
+export const deviceSignInInput = z.strictObject({ token: text().min(1, 'is required').max(200) });
+
+/** `POST /api/setup`: the first admin, with the one-time token the server printed at its first start. */
+export const setupInput = z.strictObject({
+  token: text().min(1, 'is required').max(200),
+  email,
+  displayName: text().trim().min(1, 'is required').max(200),
+  password: newPassword,
+});

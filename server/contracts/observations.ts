@@ -77,6 +77,8 @@ export const observationQuery = z.strictObject({
   status: csv(z.enum(REVIEW_STATUSES)).optional(),
   from: instantOrDate.optional(),
   to: instantOrDate.optional(),
+  /** Up to 200 ids: the upload app asks what became of the observations it sent. */
+  ids: csv(z.uuid({ message: 'must be observation ids' })).pipe(z.array(z.string()).max(200, 'at most 200 ids')).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   cursor: text().max(200).optional(),
 });
@@ -106,6 +108,8 @@ export type ObservationDto = {
   confidence: number | null;
   notes: string | null;
   status: string;
+  /** The reviewer's reason, on a rejected observation (its submitter learns why); null otherwise. */
+  reviewReason: string | null;
   submittedBy: string;
   /** True for made-up demo rows: never evidence. */
   synthetic: boolean;

@@ -23,6 +23,7 @@ export function decodeCursor(raw: string): Cursor {
 export function toWhere(q: ObservationQuery): Prisma.ObservationWhereInput {
   const where: Prisma.ObservationWhereInput = {};
   if (q.crossing) where.crossingId = q.crossing;
+  if (q.ids) where.id = { in: q.ids };
   if (q.metric) where.metric = { in: q.metric };
   if (q.vehicleClass) where.vehicleClass = { in: q.vehicleClass };
   if (q.method) where.method = { in: q.method };

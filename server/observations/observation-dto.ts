@@ -25,6 +25,7 @@ export function toObservationDto(o: ObservationRow): ObservationDto {
     confidence: o.confidence,
     notes: o.notes,
     status: o.status,
+    reviewReason: o.status === 'rejected' ? o.reviewReason : null,
     submittedBy: o.submittedBy,
     synthetic: o.method === 'synthetic',
     createdAt: o.createdAt.toISOString(),

@@ -1,5 +1,5 @@
 import type { ZodType } from 'zod';
-import { createTokenInput, createUserInput, loginInput, updateUserInput } from '../contracts/auth.js';
+import { createTokenInput, createUserInput, deviceSignInInput, loginInput, setupInput, updateUserInput } from '../contracts/auth.js';
 import { createCrossingInput, updateCrossingInput } from '../contracts/crossings-admin.js';
 import { embedImageQuery, oembedQuery } from '../contracts/embeds.js';
 import { cbpImportOptions, feedImportOptions, importOptions } from '../contracts/imports.js';
@@ -100,6 +100,9 @@ export const API_OPERATIONS: ApiOperation[] = [
   { method: 'get', path: '/api/rollups/monthly', tag: 'analysis', summary: 'Every crossing’s monthly rollup of one metric', access: 'anyone', query: monthlyRollupQuery, ok: JSON_OK('Months and per-crossing cells') },
 
   { method: 'post', path: '/api/auth/login', tag: 'accounts', summary: 'Sign in (session cookie); rate-limited', access: 'anyone', body: loginInput, ok: JSON_OK('The user') },
+  { method: 'post', path: '/api/auth/device', tag: 'accounts', summary: "Sign a device in with a device token (from an admin's QR code): a session tied to the token; rate-limited", access: 'anyone', body: deviceSignInInput, ok: JSON_OK('The user') },
+  { method: 'get', path: '/api/setup', tag: 'accounts', summary: 'Whether first-run setup is open (no admin exists yet)', access: 'anyone', ok: JSON_OK('{ needed }') },
+  { method: 'post', path: '/api/setup', tag: 'accounts', summary: 'Create the first admin with the one-time token the server printed; 410 once an admin exists', access: 'anyone', body: setupInput, ok: JSON_OK('The admin, signed in', 201) },
   { method: 'post', path: '/api/auth/logout', tag: 'accounts', summary: 'Sign out', access: 'anyone', ok: { status: 204, type: '', description: 'Signed out' } },
   { method: 'get', path: '/api/auth/me', tag: 'accounts', summary: 'The signed-in user', access: 'anyone', ok: JSON_OK('{ user } or 401') },
   { method: 'get', path: '/api/admin/users', tag: 'accounts', summary: 'Accounts', access: 'admin', ok: JSON_OK('Users') },

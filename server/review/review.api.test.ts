@@ -24,14 +24,17 @@ describe('review', () => {
 
   it('lists the queue with distance to the crossing and likely duplicates', async () => {
     const a = observationBody({ observedAt: '2025-06-01T08:00:00Z', observer: { lat: 40.1145, lon: 124.393, accuracyM: 10 } });
-    const b = observationBody({ observedAt: '2025-06-01T09:30:00Z', value: 44 });
+    // Another reading of the same queue (a different value) is not a duplicate; the same value within 2 h is.
+    const other = observationBody({ observedAt: '2025-06-01T08:40:00Z', value: 44 });
+    const b = observationBody({ observedAt: '2025-06-01T09:30:00Z', value: 42 });
     const far = observationBody({ observedAt: '2025-06-01T13:00:00Z' });
-    for (const o of [a, b, far]) await t.request.post('/api/observations').set(t.as.observer).send(o).expect(201);
+    for (const o of [a, other, b, far]) await t.request.post('/api/observations').set(t.as.observer).send(o).expect(201);
     const res = await t.request.get('/api/review/queue').set(t.as.analyst);
     const item = res.body.items.find((i: { id: string }) => i.id === a.id);
     expect(item.distanceToCrossingM).toBeGreaterThan(200);
     expect(item.distanceToCrossingM).toBeLessThan(400);
-    expect(item.likelyDuplicates).toEqual([b.id]);
+    expect(item.likelyDuplicates).toEqual([{ id: b.id, reasons: ['same_value'], observedAt: b.observedAt.replace('Z', '.000Z'), value: 42, status: 'pending', submittedBy: 'Test observer' }]);
+    expect(res.body.items.find((i: { id: string }) => i.id === other.id).likelyDuplicates).toEqual([]);
     expect(res.body.items.find((i: { id: string }) => i.id === far.id).likelyDuplicates).toEqual([]);
   });
 

@@ -1,31 +1,105 @@
-import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import type { DuplicateReason, LikelyDuplicate, ReviewQueueQuery } from '../contracts/review.js';
+import { badRequest } from '../http/http-error.js';
 import { countsVehiclesOf } from '../observations/counted-measures.js';
 
 /** Minutes either side within which the same crossing and metric count as a likely duplicate. */
 export const DUPLICATE_WINDOW_MINUTES = 120;
 
-export function listPending(prisma: PrismaClient, q: { crossing?: string; limit: number }) {
-  return prisma.observation.findMany({
-    where: { status: 'pending', ...(q.crossing && { crossingId: q.crossing }) },
-    orderBy: [{ observedAt: 'asc' }, { id: 'asc' }],
-    take: q.limit,
-    include: { photos: true, crossing: true },
-  });
+/** The filters of the review queue, without its paging. */
+function pendingWhere(q: Omit<ReviewQueueQuery, 'limit' | 'cursor'>, now = Date.now()): Prisma.ObservationWhereInput {
+  const createdAt: Prisma.DateTimeFilter = {};
+  if (q.minAgeHours !== undefined) createdAt.lte = new Date(now - q.minAgeHours * 3_600_000);
+  if (q.maxAgeHours !== undefined) createdAt.gte = new Date(now - q.maxAgeHours * 3_600_000);
+  return {
+    status: 'pending',
+    ...(q.crossing && { crossingId: q.crossing }),
+    ...(q.observer && { submittedByUserId: q.observer }),
+    ...(q.method && { method: { in: q.method } }),
+    ...((q.minAgeHours !== undefined || q.maxAgeHours !== undefined) && { createdAt }),
+  };
 }
 
-/** For each id: other non-rejected observations of the same crossing and metric close in time. */
-export async function listLikelyDuplicates(prisma: PrismaClient, ids: string[]): Promise<Map<string, string[]>> {
+type QueueCursor = { t: string; id: string };
+const encodeQueueCursor = (c: QueueCursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+function decodeQueueCursor(raw: string): QueueCursor {
+  try {
+    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as QueueCursor;
+    if (typeof c.t === 'string' && typeof c.id === 'string' && !Number.isNaN(Date.parse(c.t))) return c;
+  } catch {
+    // fall through to the 400 below
+  }
+  throw badRequest([{ path: 'cursor', message: 'is not a cursor this API returned' }]);
+}
+
+/**
+ * One page of pending observations, oldest seen first; the cursor is the last row's (observedAt, id), so decisions
+ * taken between pages never make a page skip or repeat a row. `total` counts every match of the filters.
+ */
+export async function listPendingPage(prisma: PrismaClient, q: ReviewQueueQuery) {
+  const where = pendingWhere(q);
+  const after = q.cursor ? decodeQueueCursor(q.cursor) : null;
+  const page = await prisma.observation.findMany({
+    where: after ? { ...where, OR: [{ observedAt: { gt: new Date(after.t) } }, { observedAt: new Date(after.t), id: { gt: after.id } }] } : where,
+    orderBy: [{ observedAt: 'asc' }, { id: 'asc' }],
+    take: q.limit + 1,
+    include: { photos: true, crossing: true },
+  });
+  const rows = page.slice(0, q.limit);
+  const last = rows.at(-1);
+  const [total, byCrossing, byObserver] = await Promise.all([
+    prisma.observation.count({ where }),
+    prisma.observation.groupBy({ by: ['crossingId'], where: { status: 'pending' }, _count: { _all: true } }),
+    prisma.observation.groupBy({ by: ['submittedByUserId', 'submittedBy'], where: { status: 'pending' }, _count: { _all: true } }),
+  ]);
+  return {
+    rows,
+    total,
+    nextCursor: page.length > q.limit && last ? encodeQueueCursor({ t: last.observedAt.toISOString(), id: last.id }) : null,
+    // What the filters can offer: every crossing and observer with something pending, whatever is filtered now.
+    facets: {
+      crossings: byCrossing.map((c) => ({ id: c.crossingId, count: c._count._all })),
+      observers: byObserver.filter((o) => o.submittedByUserId).map((o) => ({ id: o.submittedByUserId!, label: o.submittedBy, count: o._count._all })),
+    },
+  };
+}
+
+/**
+ * For each id: the observations it likely repeats. The same photo (by content hash, at any time), or the same
+ * crossing, metric, vehicle class and value within ±DUPLICATE_WINDOW_MINUTES. Two readings of one queue a few
+ * minutes apart differ in value and are not duplicates; rejected observations never count.
+ */
+export async function listLikelyDuplicates(prisma: PrismaClient, ids: string[]): Promise<Map<string, LikelyDuplicate[]>> {
   if (ids.length === 0) return new Map();
-  const rows = await prisma.$queryRaw<{ id: string; duplicates: string[] }[]>`
-    SELECT a.id::text AS id, array_agg(b.id::text ORDER BY b.observed_at) AS duplicates
+  const rows = await prisma.$queryRaw<{ id: string; reason: DuplicateReason; otherId: string; observedAt: Date; value: number; status: string; submittedBy: string }[]>`
+    SELECT a.id::text AS id, 'same_photo' AS reason, b.id::text AS "otherId", b.observed_at AS "observedAt", b.value, b.status::text AS status, b.submitted_by AS "submittedBy"
+      FROM observations a
+      JOIN photos pa ON pa.observation_id = a.id
+      JOIN photos pb ON pb.sha256 = pa.sha256 AND pb.observation_id <> a.id
+      JOIN observations b ON b.id = pb.observation_id AND b.status <> 'rejected'
+     WHERE a.id = ANY(${ids}::uuid[])
+    UNION
+    SELECT a.id::text, 'same_value', b.id::text, b.observed_at, b.value, b.status::text, b.submitted_by
       FROM observations a
       JOIN observations b
-        ON b.crossing_id = a.crossing_id AND b.metric = a.metric AND b.id <> a.id AND b.status <> 'rejected'
+        ON b.crossing_id = a.crossing_id AND b.metric = a.metric AND b.vehicle_class = a.vehicle_class AND b.value = a.value
+       AND b.id <> a.id AND b.status <> 'rejected'
        AND b.observed_at BETWEEN a.observed_at - make_interval(mins => ${DUPLICATE_WINDOW_MINUTES})
                              AND a.observed_at + make_interval(mins => ${DUPLICATE_WINDOW_MINUTES})
-     WHERE a.id = ANY(${ids}::uuid[])
-     GROUP BY a.id`;
-  return new Map(rows.map((r) => [r.id, r.duplicates]));
+     WHERE a.id = ANY(${ids}::uuid[])`;
+  const out = new Map<string, LikelyDuplicate[]>();
+  for (const r of rows) {
+    const list = out.get(r.id) ?? [];
+    const seen = list.find((d) => d.id === r.otherId);
+    if (seen) seen.reasons.push(r.reason);
+    else list.push({ id: r.otherId, reasons: [r.reason], observedAt: new Date(r.observedAt).toISOString(), value: Number(r.value), status: r.status, submittedBy: r.submittedBy });
+    out.set(r.id, list);
+  }
+  for (const list of out.values()) {
+    list.sort((x, y) => x.observedAt.localeCompare(y.observedAt) || x.id.localeCompare(y.id));
+    for (const d of list) d.reasons.sort();
+  }
+  return out;
 }
 
 export function listAuditEvents(prisma: PrismaClient, observationId: string) {

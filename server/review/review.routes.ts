@@ -6,7 +6,7 @@ import { parseOrThrow } from '../http/validate.js';
 import { toObservationDto } from '../observations/observation-dto.js';
 import { distanceMeters } from '../../geo/distance-meters.js';
 import { decide } from './decide.js';
-import { DUPLICATE_WINDOW_MINUTES, listLikelyDuplicates, listPending, listQueueNeighbours } from './review.repo.js';
+import { DUPLICATE_WINDOW_MINUTES, listLikelyDuplicates, listPendingPage, listQueueNeighbours } from './review.repo.js';
 import { queueChecks, queueGeometry } from '../analysis/queue-physics.js';
 
 /** The review queue and decisions, for analysts and admins. */
@@ -16,7 +16,7 @@ export function reviewRouter(prisma: PrismaClient): Router {
 
   router.get('/queue', async (req, res) => {
     const q = parseOrThrow(reviewQueueQuery, req.query, 'query');
-    const pending = await listPending(prisma, q);
+    const { rows: pending, total, nextCursor, facets } = await listPendingPage(prisma, q);
     const [duplicates, neighbours] = await Promise.all([
       listLikelyDuplicates(prisma, pending.map((o) => o.id)),
       listQueueNeighbours(prisma, pending.map((o) => o.id)),
@@ -33,7 +33,11 @@ export function reviewRouter(prisma: PrismaClient): Router {
       likelyDuplicates: duplicates.get(o.id) ?? [],
       queueChecks: queueChecks(o, neighbours.get(o.id) ?? {}, queueGeometry(o.crossing)),
     }));
-    res.json({ duplicateWindowMinutes: DUPLICATE_WINDOW_MINUTES, items });
+    const names = new Map((await prisma.crossing.findMany({ where: { id: { in: facets.crossings.map((c) => c.id) } }, select: { id: true, nameEn: true } })).map((c) => [c.id, c.nameEn]));
+    res.json({
+      duplicateWindowMinutes: DUPLICATE_WINDOW_MINUTES, total, nextCursor, items,
+      facets: { crossings: facets.crossings.map((c) => ({ ...c, name: names.get(c.id) ?? c.id })), observers: facets.observers },
+    });
   });
 
   router.post('/decisions', async (req, res) => {
