@@ -31,8 +31,8 @@ function maplibreClassFields(): Plugin {
 /** Entries served under fixed names: publishers include `/embed.js`; MapLibre is told where its worker is. */
 const FIXED_NAMES: Record<string, string> = { embedResizer: 'embed.js', maplibreWorker: 'assets/maplibre-worker.js' };
 
-// The front end lives in app/ (five pages: the map, the upload app, the review queue, the embed, the
-// analysts' saved embeds at /embeds/);
+// The front end lives in app/ (seven pages: the map, the upload app, the review queue, the embed, the
+// analysts' saved embeds at /embeds/, first-run setup at /setup/ and the admin area at /admin/);
 // the server serves app/dist at `/`. MapLibre is built from its TypeScript sources (shipped in its
 // package) with its worker as one more entry, so the main thread and the worker share chunks:
 // about 125 KB gzip less than MapLibre's two prebuilt bundles, which each carry the shared code. The upload app is an installable PWA whose service worker
@@ -51,6 +51,8 @@ export default defineConfig({
         review: page('review/index.html'),
         embed: page('embed/index.html'),
         embeds: page('embeds/index.html'),
+        setup: page('setup/index.html'),
+        admin: page('admin/index.html'),
         embedResizer: page('src/embed/resizer.ts'),
         maplibreWorker: page('src/map/maplibre-worker.ts'),
       },
@@ -93,7 +95,7 @@ export default defineConfig({
       workbox: {
         // Only what the upload app needs; the map's basemap and bundle stay out of the phone's cache.
         globPatterns: ['upload/**/*.{html,svg,webmanifest}', 'assets/*.{js,css}'],
-        globIgnores: ['**/basemap-style-*', '**/maplibre-*', '**/map-*', '**/review-*', '**/embed*'],
+        globIgnores: ['**/basemap-style-*', '**/maplibre-*', '**/map-*', '**/review-*', '**/embed*', '**/admin-*', '**/setup-*'],
         navigateFallback: null,
         runtimeCaching: [
           { urlPattern: ({ url }) => url.pathname === '/api/crossings', handler: 'NetworkFirst', options: { cacheName: 'crossings', networkTimeoutSeconds: 4 } },

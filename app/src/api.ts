@@ -48,6 +48,11 @@ export async function getJson<T>(path: string, params: Record<string, string | n
 
 export const api = {
   me: async (signal?: AbortSignal) => (await getJson<{ user: Me }>('/api/auth/me', {}, signal)).user,
+  signIn: (email: string, password: string) => requestJson<NonNullable<Me>>('/api/auth/login', { method: 'POST', body: { email, password } }),
+  signInDevice: (token: string) => requestJson<NonNullable<Me>>('/api/auth/device', { method: 'POST', body: { token } }),
+  signOut: () => requestJson<null>('/api/auth/logout', { method: 'POST', body: {} }),
+  /** Whether this server still waits for its first admin (the link the server printed at its first start). */
+  setupNeeded: async () => (await getJson<{ needed: boolean }>('/api/setup', {})).needed,
   appConfig: (signal?: AbortSignal) => getJson<{ basemapStyleUrl: string | null }>('/api/app-config', {}, signal),
   crossings: (signal?: AbortSignal) => getJson<CrossingCollection>('/api/crossings', {}, signal),
   rollup: (params: Record<string, string | null>, signal?: AbortSignal) =>

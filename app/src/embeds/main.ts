@@ -4,7 +4,8 @@ import { api, ApiError } from '../api.js';
 import { el } from '../ui/dom.js';
 import { fetchMe, loginForm, type Me } from '../ui/login-form.js';
 import { embedList } from './embed-list.js';
-import { listSavedEmbeds, signOut, unpublishSavedEmbed } from './saved-embeds-api.js';
+import { listSavedEmbeds, unpublishSavedEmbed } from './saved-embeds-api.js';
+import { accountBar } from '../ui/account-bar.js';
 import { confirmUnpublish } from './unpublish-dialog.js';
 import './embeds.css';
 
@@ -20,12 +21,7 @@ function announce(message: string) {
 }
 
 function showWho(me: NonNullable<Me>) {
-  const out = el('button', { type: 'button', className: 'link' }, 'Sign out');
-  out.addEventListener('click', async () => {
-    await signOut().catch(() => undefined);
-    location.reload();
-  });
-  who.replaceChildren(`Signed in as ${me.displayName} (${me.role}) `, out);
+  who.replaceChildren(accountBar(me, { onSignedOut: () => showSignIn() }));
 }
 
 function showSignIn(note = 'Sign in as an analyst or admin to manage the embeds saved from the map.') {

@@ -14,4 +14,3 @@ export const updateSavedEmbed = (id: string, words: { title: string; description
 export const unpublishSavedEmbed = (id: string) =>
   requestJson<null>(`/api/views/${encodeURIComponent(id)}`, { method: 'DELETE' });
 
-export const signOut = () => requestJson<unknown>('/api/auth/logout', { method: 'POST', body: {} });

@@ -1,19 +1,32 @@
-// The upload app: observations are saved on the device first (IndexedDB) with their UUID,
-// then sent, retried with backoff until the server confirms. Resending is always safe.
-import { api } from '../api.js';
+// The upload app: observations are saved on the phone first (IndexedDB) with their UUID, then sent, retried with
+// backoff until the server confirms. Resending is always safe. A phone is often shared and often offline: every
+// item remembers who saved it, the header says who is signed in and whether the phone is online, and the sent
+// list shows what reviewers made of each observation.
+import { api, ApiError, requestJson } from '../api.js';
+import type { ObservationDto } from '../../../server/contracts/observations.js';
+import { accountBar } from '../ui/account-bar.js';
 import { el } from '../ui/dom.js';
 import { fetchMe, loginForm, type Me } from '../ui/login-form.js';
-import { queueStore, type QueueItem } from './queue-store.js';
+import { clearDraft, loadDraft, saveDraft } from './draft.js';
+import type { Position } from './position-field.js';
+import { queueStore, sentStore, type QueueItem } from './queue-store.js';
 import { resizePhoto } from './resize-photo.js';
 import { retryDelaySeconds, sendItem } from './send-queue.js';
-import { uploadForm, type CrossingChoice } from './upload-form.js';
+import { uploadForm, type CrossingChoice, type FormResult, type UploadFormHandle } from './upload-form.js';
+import { uploadLists } from './upload-lists.js';
 import './upload.css';
 
 const CROSSINGS_KEY = 'landport-crossings';
-const queueRoot = document.getElementById('queue')!;
+const ME_KEY = 'landport-me';
+const DEVICE_TOKEN_KEY = 'landport-device-token';
+const summary = document.getElementById('queue-summary')!;
+const listsRoot = document.getElementById('lists')!;
 const formArea = document.getElementById('form-area')!;
 const who = document.getElementById('who')!;
+const network = document.getElementById('network-state')!;
 let crossings: CrossingChoice[] = [];
+let me: Me = null;
+let handle: UploadFormHandle | null = null;
 let flushing = false;
 
 async function loadCrossings(): Promise<CrossingChoice[]> {
@@ -31,54 +44,55 @@ async function loadCrossings(): Promise<CrossingChoice[]> {
   }
 }
 
-function describe(item: QueueItem): string {
-  const c = crossings.find((x) => x.id === item.observation.crossingId);
-  return `${c?.name ?? item.observation.crossingId}: ${String(item.observation.metric).replaceAll('_', ' ')} ${item.observation.value}` +
-    ` at ${new Date(String(item.observation.observedAt)).toLocaleString()}${item.photos.length ? `, ${item.photos.length} photo(s)` : ''}`;
+function showNetwork() {
+  const online = navigator.onLine;
+  network.textContent = online ? 'Online' : 'Offline: observations are saved on this phone and sent when it is back online';
+  network.className = `network-state ${online ? 'online' : 'offline'}`;
 }
 
 let renderGeneration = 0;
 
-async function renderQueue() {
+async function render() {
   // Saves and sends render concurrently; a slower, older read must not overwrite a newer one.
   const generation = ++renderGeneration;
-  const items = await queueStore.list();
+  const [items, sent] = await Promise.all([queueStore.list(), sentStore.list()]);
   if (generation !== renderGeneration) return;
   const waiting = items.filter((i) => i.state !== 'failed');
   const failed = items.filter((i) => i.state === 'failed');
-  const summary = items.length === 0 ? 'Everything has been sent.' :
+  summary.textContent = items.length === 0 ? 'Everything has been sent.' :
     [waiting.length ? `${waiting.length} waiting to send` : '', failed.length ? `${failed.length} refused by the server` : ''].filter(Boolean).join(', ') + '.';
-  queueRoot.replaceChildren(
-    el('p', { id: 'queue-summary', role: 'status' }, summary),
-    el('ul', { className: 'queue-items' }, ...items.map((item) => {
-      const li = el('li', { className: `queue-item ${item.state}` },
-        el('span', {}, describe(item)),
-        el('small', {}, item.state === 'failed' ? `Refused: ${item.lastError}` :
-          item.state === 'signin' ? 'Sign in to send' :
-          item.lastError ? `Will retry (${item.lastError})` : 'Waiting to send'));
-      if (item.state === 'failed') {
-        const remove = el('button', { type: 'button' }, 'Remove');
-        remove.addEventListener('click', async () => {
-          await queueStore.remove(item.id);
-          await renderQueue();
-        });
-        li.append(remove);
-      }
-      return li;
-    })),
-  );
+  listsRoot.replaceChildren(...uploadLists(items, me ? sent.filter((s) => !s.savedBy || s.savedBy.id === me!.id) : [], crossings, me, {
+    edit: (item) => {
+      handle?.edit(item);
+      handle?.form.scrollIntoView({ block: 'start' });
+    },
+    remove: async (item) => {
+      await queueStore.remove(item.id);
+      if (handle) handle.confirmation.textContent = 'Deleted from this phone.';
+      await render();
+    },
+  }));
 }
 
-/** Sends what is due, one at a time, oldest first. `force` ignores the backoff (back online, just saved). */
+/** What the last save or send means, where the observer is looking (under the button they pressed). */
+function tell(text: string) {
+  if (handle) handle.confirmation.textContent = text;
+}
+
+/** Sends what is due and this observer's, one at a time, oldest first. `force` ignores the backoff. */
 async function flush(force = false) {
-  if (flushing) return;
+  if (flushing || !me) return;
   flushing = true;
+  let sentNow = 0;
   try {
     for (const item of await queueStore.list()) {
       if (item.state === 'failed' || (!force && item.nextAttemptAt > Date.now())) continue;
+      if (item.savedBy && item.savedBy.id !== me.id) continue;
       const outcome = await sendItem(item);
-      if (outcome.kind === 'sent') await queueStore.remove(item.id);
-      else {
+      if (outcome.kind === 'sent') {
+        await queueStore.markSent({ ...item, savedBy: item.savedBy ?? { id: me.id, displayName: me.displayName } }, 'pending');
+        sentNow++;
+      } else {
         const attempts = item.attempts + 1;
         await queueStore.put({
           ...item,
@@ -87,70 +101,165 @@ async function flush(force = false) {
           lastError: outcome.reason,
           nextAttemptAt: Date.now() + retryDelaySeconds(attempts) * 1000,
         });
+        if (outcome.kind === 'failed') tell(`The server refused an observation: ${outcome.reason}. It is listed under “Refused” to edit or delete.`);
         if (outcome.kind === 'retry' || outcome.kind === 'signin') break; // the network or the session is down: stop for now
       }
-      await renderQueue();
+      await render();
     }
   } finally {
     flushing = false;
-    await renderQueue();
+    if (sentNow) tell(`Sent ${sentNow === 1 ? 'the observation' : `${sentNow} observations`} to the server. A reviewer checks each; the verdict shows under “Sent”.`);
+    await render();
   }
 }
 
-async function save(observation: Record<string, unknown>, files: File[], shareLocation: boolean) {
-  const resized = await Promise.all(files.map((f) => resizePhoto(f, shareLocation)));
+/** Asks the server what became of what this phone sent (pending, approved, rejected with the reason). */
+async function refreshStatuses() {
+  if (!me || !navigator.onLine) return;
+  const sent = (await sentStore.list()).filter((s) => !s.savedBy || s.savedBy.id === me!.id).slice(0, 200);
+  if (!sent.length) return;
+  try {
+    const res = await requestJson<{ items: ObservationDto[] }>(`/api/observations?ids=${sent.map((s) => s.id).join(',')}&limit=200`);
+    const now = new Date().toISOString();
+    const byId = new Map(res.items.map((o) => [o.id, o]));
+    for (const s of sent) {
+      const o = byId.get(s.id);
+      if (o) await sentStore.update(s.id, { status: o.status as 'pending' | 'approved' | 'rejected', reviewReason: o.reviewReason, checkedAt: now });
+    }
+    await render();
+  } catch {
+    // Offline or signed out: the last known statuses stay.
+  }
+}
+
+async function save(r: FormResult) {
+  if (!me) throw new Error('sign in first');
+  const resized = await Promise.all(r.files.map((f) => resizePhoto(f, r.shareLocation)));
+  const keepPhotos = r.editing && resized.length === 0;
   await queueStore.put({
-    id: crypto.randomUUID(),
-    observation,
-    photos: resized.map((r) => r.blob),
-    photoLocations: resized.map((r) => r.location),
-    shareLocation,
-    createdAt: new Date().toISOString(),
+    id: r.editing?.id ?? crypto.randomUUID(),
+    observation: r.observation,
+    photos: keepPhotos ? r.editing!.photos : resized.map((x) => x.blob),
+    photoLocations: keepPhotos ? r.editing!.photoLocations : resized.map((x) => x.location),
+    shareLocation: r.shareLocation,
+    createdAt: r.editing?.createdAt ?? new Date().toISOString(),
     attempts: 0,
     nextAttemptAt: 0,
     state: 'waiting',
     lastError: null,
+    savedBy: { id: me.id, displayName: me.displayName },
   });
-  await renderQueue();
+  tell(navigator.onLine
+    ? `Saved on this phone${r.editing ? ' (changes kept)' : ''}. Sending…`
+    : 'Saved on this phone. You are offline: it is sent when the phone is back online.');
+  await render();
   void flush(true);
 }
 
-function showForm(me: NonNullable<Me>) {
-  localStorage.setItem(ME_KEY, JSON.stringify(me));
-  who.textContent = `Signed in as ${me.displayName} (${me.role})`;
-  formArea.replaceChildren(uploadForm(crossings, (r) => save(r.observation, r.files, r.shareLocation)));
-  // Items saved while signed out can go now.
+/** The small map that confirms a position: MapLibre is loaded only then, and not at all offline. */
+async function showMap(slot: HTMLElement, p: Position, crossing: CrossingChoice | null) {
+  try {
+    const { positionMap } = await import('../map/position-map.js');
+    const holder = slot as HTMLElement & { positionMap?: Awaited<ReturnType<typeof positionMap>> };
+    holder.positionMap ??= await positionMap(slot, crossings.filter((c): c is CrossingChoice & { lat: number; lon: number } => c.lat !== null && c.lon !== null));
+    holder.positionMap.show(p, crossing && crossing.lat !== null && crossing.lon !== null ? { lat: crossing.lat, lon: crossing.lon, name: crossing.name } : null);
+  } catch {
+    slot.replaceChildren(el('p', { className: 'empty' }, 'The map needs the network; the position above is attached all the same.'));
+  }
+}
+
+function signedIn(user: NonNullable<Me>) {
+  me = user;
+  localStorage.setItem(ME_KEY, JSON.stringify(user));
+  who.replaceChildren(accountBar(user, {
+    beforeSignOut: async () => {
+      const unsent = (await queueStore.list()).filter((i) => i.state !== 'failed' && (!i.savedBy || i.savedBy.id === user.id)).length;
+      return unsent ? `${unsent} of your observations have not been sent yet. They stay on this phone and are sent when you sign in again. Sign out anyway?` : null;
+    },
+    onSignedOut: () => signedOut(),
+  }));
+  handle = uploadForm(crossings, { onSubmit: save, draft: loadDraft(user.id), onDraft: (d) => saveDraft(user.id, d), showMap });
+  formArea.replaceChildren(handle.form);
+  // Items saved while signed out (or waiting for this observer) can go now.
   void queueStore.list().then(async (items) => {
-    for (const i of items.filter((x) => x.state === 'signin')) await queueStore.put({ ...i, state: 'waiting', nextAttemptAt: 0 });
+    for (const i of items.filter((x) => x.state === 'signin' && (!x.savedBy || x.savedBy.id === user.id))) await queueStore.put({ ...i, state: 'waiting', nextAttemptAt: 0 });
+    await render();
     void flush(true);
+    void refreshStatuses();
   });
 }
 
-const ME_KEY = 'landport-me';
+function signedOut() {
+  if (me) clearDraft(me.id);
+  me = null;
+  handle = null;
+  localStorage.removeItem(ME_KEY);
+  who.replaceChildren();
+  formArea.replaceChildren(navigator.onLine ? loginForm(signedIn, { heading: 'Sign in to record observations' }) : el('p', {}, 'Offline and not signed in: sign in once online.'));
+  void render();
+}
 
 /** The signed-in user; offline, the one last seen, since the queue lets them work until the network returns. */
 async function whoAmI(): Promise<Me> {
   try {
-    const me = await fetchMe();
-    if (me) localStorage.setItem(ME_KEY, JSON.stringify(me));
-    else localStorage.removeItem(ME_KEY);
-    return me;
+    const user = await fetchMe();
+    if (!user) localStorage.removeItem(ME_KEY);
+    return user;
   } catch {
     return JSON.parse(localStorage.getItem(ME_KEY) ?? 'null') as Me;
   }
 }
 
+/**
+ * A phone that opened the link in an admin's QR code carries a device token in the address's fragment: it is
+ * exchanged for a session at once and removed from the address (and history). Offline, it waits for the network.
+ */
+async function signInWithDeviceToken(): Promise<Me> {
+  const fromLink = new URLSearchParams(location.hash.slice(1)).get('device-token');
+  if (fromLink) {
+    sessionStorage.setItem(DEVICE_TOKEN_KEY, fromLink);
+    history.replaceState(null, '', location.pathname);
+  }
+  const token = sessionStorage.getItem(DEVICE_TOKEN_KEY);
+  if (!token) return null;
+  if (!navigator.onLine) {
+    formArea.replaceChildren(el('p', { role: 'alert' }, 'This phone is offline: it signs in with the QR code as soon as it is online.'));
+    return null;
+  }
+  try {
+    const user = await api.signInDevice(token);
+    sessionStorage.removeItem(DEVICE_TOKEN_KEY);
+    return user;
+  } catch (err) {
+    sessionStorage.removeItem(DEVICE_TOKEN_KEY);
+    formArea.replaceChildren(el('p', { role: 'alert', className: 'form-error' },
+      err instanceof ApiError ? err.message : 'Could not reach the server to sign in with the QR code.'));
+    return null;
+  }
+}
+
 async function start() {
   if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js', { scope: '/upload/' }).catch(() => {});
+  showNetwork();
+  window.addEventListener('online', () => {
+    showNetwork();
+    void (async () => {
+      if (!me && sessionStorage.getItem(DEVICE_TOKEN_KEY)) {
+        const user = await signInWithDeviceToken();
+        if (user) signedIn(user);
+      }
+      await flush(true);
+      await refreshStatuses();
+    })();
+  });
+  window.addEventListener('offline', showNetwork);
   crossings = await loadCrossings();
-  await renderQueue();
-  const me = await whoAmI();
-  if (me) showForm(me);
-  else if (navigator.onLine) formArea.replaceChildren(loginForm(showForm));
-  else formArea.replaceChildren(el('p', {}, 'Offline and not signed in: sign in once online.'));
-  window.addEventListener('online', () => void flush(true));
+  await render();
+  const user = (await signInWithDeviceToken()) ?? (await whoAmI());
+  if (user) signedIn(user);
+  else if (!formArea.querySelector('[role=alert]')) signedOut();
   setInterval(() => void flush(), 5000);
-  void flush(true);
+  setInterval(() => void refreshStatuses(), 60_000);
 }
 
 void start();
