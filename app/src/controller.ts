@@ -1,4 +1,5 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { accountBar } from './ui/account-bar.js';
 import type { MonthlyRollupDto } from '../../server/contracts/rollups.js';
 import type { ObservationDto } from '../../server/contracts/observations.js';
 import type { AnalysisDto, BordersDto } from '../../server/contracts/analysis.js';
@@ -40,6 +41,8 @@ type Elements = {
   filters: HTMLElement; slider: HTMLElement; chart: HTMLElement; panel: HTMLElement;
   table: HTMLElement; mapBox: HTMLElement; status: HTMLElement; demoNote: HTMLElement; viewToggle: HTMLElement;
   legend: HTMLElement; mapNote: HTMLElement; timeNote: HTMLElement; timeWindow: HTMLElement;
+  /** Who is signed in, with Sign out (nothing for the public). */
+  account: HTMLElement;
 };
 
 const EMPTY_ROLLUP: MonthlyRollupDto = { metric: 'crossed_vehicles', months: [], crossings: [] };
@@ -112,6 +115,7 @@ export class Controller {
   /** Who is signed in: analysts get the review-status filter, and see unreviewed data counted. */
   private async loadMe() {
     this.me = await api.me().catch(() => null);
+    if (this.me) this.ui.account.replaceChildren(accountBar(this.me, { onSignedOut: () => location.reload() }));
     this.renderFilters();
   }
 

@@ -42,7 +42,7 @@ async function main() {
     filters: byId('filters'), slider: byId('slider'), chart: byId('chart'), panel: byId('panel'),
     table: byId('table'), mapBox: byId('map'), status: byId('status'), demoNote: byId('demo-note'),
     viewToggle: byId('view-toggle'), legend: byId('legend'), mapNote: byId('map-note'), timeNote: byId('time-note'),
-    timeWindow: byId('time-window'),
+    timeWindow: byId('time-window'), account: byId('account'),
   });
   if (!config.basemapStyleUrl) {
     // Added under the crossings in two steps (a coarse world first, the detail once the crossings are drawn): the

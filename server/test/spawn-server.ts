@@ -37,7 +37,9 @@ export function spawnServer(
       buffer += chunk.toString();
       let nl;
       while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = JSON.parse(buffer.slice(0, nl)) as Record<string, unknown>;
+        // Log lines are JSON; the first-run line is plain text, for a person at a terminal.
+        const raw = buffer.slice(0, nl);
+        const line = (raw.startsWith('{') ? JSON.parse(raw) : { msg: raw, plain: true }) as Record<string, unknown>;
         buffer = buffer.slice(nl + 1);
         lines.push(line);
         const m = /ready at (http:\/\/[^/]+)\//.exec(String(line.msg));

@@ -3,7 +3,7 @@ import { ApiError } from '../api.js';
 import { el } from '../ui/dom.js';
 import { createToken, revokeToken, type NewToken, type TokenDto, type UserDto } from './admin-api.js';
 
-type Ctx = { announce: (m: string) => void; reload: () => Promise<NewToken | void> };
+type Ctx = { announce: (m: string) => void; reload: (justMade?: HTMLElement) => Promise<void> };
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : 'never');
 
@@ -25,7 +25,7 @@ export async function newTokenCard(made: NewToken): Promise<HTMLElement> {
     el('p', { className: 'muted' }, 'For scripts, the token as a Bearer header: ', el('code', { className: 'raw-token' }, made.token)));
 }
 
-function newTokenForm(users: UserDto[], ctx: Ctx, showMade: (card: HTMLElement) => void): HTMLFormElement {
+function newTokenForm(users: UserDto[], ctx: Ctx): HTMLFormElement {
   const name = el('input', { type: 'text', id: 'new-token-name', required: true, maxlength: 200, placeholder: 'e.g. Dandong phone 2', autocomplete: 'off' });
   const owner = el('select', { id: 'new-token-user', required: true },
     el('option', { value: '' }, 'Choose the account…'),
@@ -42,8 +42,7 @@ function newTokenForm(users: UserDto[], ctx: Ctx, showMade: (card: HTMLElement) 
     if (!owner.value) return void (error.textContent = 'Choose the account the device acts as.');
     try {
       const made = await createToken({ name: name.value, userId: owner.value });
-      await ctx.reload();
-      showMade(await newTokenCard(made));
+      await ctx.reload(await newTokenCard(made));
       ctx.announce(`Device token “${made.name}” created. Its QR code is shown once.`);
     } catch (err) {
       error.textContent = err instanceof ApiError ? err.message : 'Could not reach the server';
@@ -78,7 +77,7 @@ export function devicesSection(tokens: TokenDto[], users: UserDto[], ctx: Ctx, j
     el('h2', { id: 'devices-heading' }, 'Device tokens'),
     el('p', { className: 'muted' }, 'A device token signs one phone or script in as an account, without a password. Make one per device, so a lost phone is revoked alone.'),
     el('h3', {}, 'New device token'),
-    newTokenForm(users, ctx, (card) => made.replaceChildren(card)),
+    newTokenForm(users, ctx),
     made,
     tokens.length
       ? el('div', { className: 'table-wrap' }, el('table', {},

@@ -23,13 +23,13 @@ function showSignIn(note?: string) {
   area.replaceChildren(...(note ? [el('p', {}, note)] : []), loginForm(signedIn, { heading: 'Sign in as an admin' }));
 }
 
-async function load(me: NonNullable<Me>) {
-  // A token card stays on screen across the reload that lists the new token.
-  const keep = area.querySelector<HTMLElement>('.new-token');
+async function load(me: NonNullable<Me>, justMade?: HTMLElement) {
+  // A new token's card stays on screen across reloads (until the page is left: it cannot be shown again).
+  const keep = justMade ?? area.querySelector<HTMLElement>('.new-token');
   area.setAttribute('aria-busy', 'true');
   try {
     const [users, tokens] = await Promise.all([listUsers(), listTokens()]);
-    const ctx = { announce, reload: () => load(me), meId: me.id };
+    const ctx = { announce, reload: (card?: HTMLElement) => load(me, card), meId: me.id };
     area.replaceChildren(usersSection(users, ctx), devicesSection(tokens, users, ctx, keep));
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return showSignIn('Your session has ended: sign in again.');

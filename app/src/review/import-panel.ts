@@ -43,7 +43,8 @@ async function readReport(res: Response, onProgress: (rows: number) => void): Pr
 }
 
 /** Bulk upload for analysts and partners: pick a file, map its columns, check, then import. */
-export function importPanel(): HTMLElement {
+/** The bulk upload; `onImported` runs after rows were stored, so the queue shows them without a reload. */
+export function importPanel(onImported: () => void = () => {}): HTMLElement {
   const file = el('input', { type: 'file', id: 'import-file', accept: '.csv,.geojson,.json' });
   const mapping = el('div', { className: 'mapping' });
   const status = el('p', { id: 'import-status', role: 'status' });
@@ -83,6 +84,7 @@ export function importPanel(): HTMLElement {
       : report.committed
         ? `Imported: ${report.created} added, ${report.existing} already there, ${report.invalid} rows with errors left out.`
         : `Nothing imported: ${report.invalid + report.conflicts} rows have errors (all or nothing).`;
+    if (report.committed && report.created > 0) onImported();
     if (report.errors.length) {
       result.append(el('table', { className: 'import-errors' },
         el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Line'), el('th', { scope: 'col' }, 'Field'), el('th', { scope: 'col' }, 'Problem'))),

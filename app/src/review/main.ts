@@ -1,107 +1,218 @@
-// The review queue: analysts approve or reject pending submissions, one or many at once.
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import { createMap } from '../map/create-map.js';
-import { offlineBasemapStyle } from '../map/basemap-style.js';
-import { DEFAULT_VIEW } from '../view-state.js';
-import { el } from '../ui/dom.js';
-import { requestJson } from '../api.js';
-import { fetchMe, loginForm, type Me } from '../ui/login-form.js';
+// The review queue: two panes, the queue (filters, bulk decisions, paging) and the selected submission in full
+// (photos, position map, duplicates, history, decision). Keys: j/k next/previous, a approve, r reject, x select.
 import type { ReviewQueueItem } from '../../../server/contracts/review.js';
+import { ApiError } from '../api.js';
+import { accountBar } from '../ui/account-bar.js';
+import { el } from '../ui/dom.js';
+import { fetchMe, loginForm, type Me } from '../ui/login-form.js';
+import { decide, fetchHistory, fetchQueue, type QueueFilters, type QueuePage } from './review-api.js';
+import { reviewDetail } from './review-detail.js';
+import { reviewFilters } from './review-filters.js';
 import { reviewCard } from './review-list.js';
 import { importPanel } from './import-panel.js';
+import '../ui/account.css';
 import './review.css';
 
 const queueArea = document.getElementById('queue-area')!;
 const detail = document.getElementById('detail')!;
 const who = document.getElementById('who')!;
+const tools = document.getElementById('review-tools')!;
 const selected = new Set<string>();
 let items: ReviewQueueItem[] = [];
-let map: MapLibreMap | null = null;
+let page: QueuePage | null = null;
+let filters: QueueFilters & { age?: string } = {};
+let currentId: string | null = null;
+const mapSlot = el('div', { id: 'review-map', className: 'review-map', role: 'region', 'aria-label': 'Position of the selected submission' });
+let positionMapPromise: ReturnType<typeof import('../map/position-map.js')['positionMap']> | null = null;
 
-/** The review app's calls, through the one API client (app/src/api.ts). */
-function api<T>(path: string, init?: { method?: string; body?: string }): Promise<T> {
-  return requestJson<T>(path, { method: init?.method, body: init?.body === undefined ? undefined : JSON.parse(init.body) });
+const message = el('p', { id: 'review-message', role: 'status' });
+const say = (text: string) => (message.textContent = text);
+
+function positionMap() {
+  positionMapPromise ??= import('../map/position-map.js').then(async ({ positionMap: make }) => {
+    const { api } = await import('../api.js');
+    const fc = await api.crossings().catch(() => null);
+    const crossings = (fc?.features ?? []).flatMap((f) => (f.geometry ? [{ id: f.properties.id, name: f.properties.names.en, lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] }] : []));
+    return make(mapSlot, crossings);
+  });
+  return positionMapPromise;
 }
 
-async function showDetail(id: string) {
+async function openItem(id: string, focus = true): Promise<boolean> {
   const item = items.find((i) => i.id === id);
-  if (!item) return;
-  const points: GeoJSON.Feature[] = [];
-  if (item.crossing.lat !== null && item.crossing.lon !== null) {
-    points.push({ type: 'Feature', properties: { kind: 'crossing' }, geometry: { type: 'Point', coordinates: [item.crossing.lon, item.crossing.lat] } });
+  if (!item) return false;
+  currentId = id;
+  for (const card of queueArea.querySelectorAll<HTMLElement>('article.review-card')) card.classList.toggle('current', card.dataset.id === id);
+  queueArea.querySelector<HTMLElement>(`article[data-id="${id}"]`)?.scrollIntoView({ block: 'nearest' });
+  const actions = {
+    approve: (i: ReviewQueueItem) => void decideItems([i.id], 'approve'),
+    reject: (i: ReviewQueueItem, reason: string) => void decideItems([i.id], 'reject', reason),
+    open: (other: string) => {
+      if (!items.some((i) => i.id === other)) return false;
+      void openItem(other);
+      return true;
+    },
+    mapSlot,
+  };
+  detail.replaceChildren(reviewDetail(item, null, actions));
+  if (focus) detail.querySelector<HTMLElement>('#detail-heading')?.focus();
+  void positionMap().then((m) => {
+    m.map.resize();
+    m.show(item.observer ? { lat: item.observer.lat, lon: item.observer.lon, accuracyM: item.observer.accuracyM } : null,
+      item.crossing.lat !== null && item.crossing.lon !== null ? { lat: item.crossing.lat, lon: item.crossing.lon, name: item.crossing.name } : null);
+  }).catch(() => mapSlot.replaceChildren(el('p', { className: 'muted' }, 'The map could not be drawn.')));
+  const history = await fetchHistory(id).catch(() => []);
+  if (currentId === id) {
+    const heading = detail.querySelector('#detail-heading');
+    const hadFocus = document.activeElement === heading;
+    detail.replaceChildren(reviewDetail(item, history, actions));
+    if (hadFocus) detail.querySelector<HTMLElement>('#detail-heading')?.focus();
   }
-  if (item.observer) points.push({ type: 'Feature', properties: { kind: 'observer' }, geometry: { type: 'Point', coordinates: [item.observer.lon, item.observer.lat] } });
-  (map?.getSource('review-points') as GeoJSONSource | undefined)?.setData({ type: 'FeatureCollection', features: points });
-  const first = points[0]?.geometry as GeoJSON.Point | undefined;
-  if (first) map?.jumpTo({ center: first.coordinates as [number, number], zoom: 11 });
-  const audit = await api<{ items: { at: string; actor: string; action: string; reason: string | null; importFileName: string | null }[] }>(`/api/observations/${id}/audit`).catch(() => ({ items: [] }));
-  detail.replaceChildren(
-    el('h2', {}, item.crossing.name),
-    el('p', {}, item.observer ? 'Blue: the crossing. Orange: where the observer stood.' : 'No observer position was sent.'),
-    el('h3', {}, 'History'),
-    el('ol', { className: 'audit' }, ...audit.items.map((e) => el('li', {}, `${e.at.slice(0, 16).replace('T', ' ')} ${e.action} by ${e.actor}${e.importFileName ? ` (import of ${e.importFileName})` : ''}${e.reason ? ` — ${e.reason}` : ''}`))),
-    el('p', {}, item.likelyDuplicates.length ? `Likely duplicates: ${item.likelyDuplicates.join(', ')}` : 'No likely duplicates.'),
-  );
+  return true;
 }
 
-async function decide(action: 'approve' | 'reject', reason: string, message: HTMLElement) {
-  if (selected.size === 0) return void (message.textContent = 'Select at least one submission.');
-  if (action === 'reject' && !reason.trim()) return void (message.textContent = 'Give a reason to reject.');
+async function decideItems(ids: string[], action: 'approve' | 'reject', reason = '') {
+  if (ids.length === 0) return say('Select at least one submission.');
+  if (action === 'reject' && !reason.trim()) {
+    say('Give a reason to reject.');
+    (detail.querySelector<HTMLInputElement>('#detail-reason') && ids.length === 1 && ids[0] === currentId
+      ? detail.querySelector<HTMLInputElement>('#detail-reason')
+      : queueArea.querySelector<HTMLInputElement>('#reject-reason'))?.focus();
+    return;
+  }
+  // The next item to show: the one after the last decided, in queue order.
+  const lastIndex = Math.max(...ids.map((id) => items.findIndex((i) => i.id === id)));
+  const next = items.slice(lastIndex + 1).find((i) => !ids.includes(i.id)) ?? items.slice(0, lastIndex).reverse().find((i) => !ids.includes(i.id));
   try {
-    const res = await api<{ results: { id: string; status: string }[] }>('/api/review/decisions', {
-      method: 'POST', body: JSON.stringify({ ids: [...selected], action, ...(reason.trim() && { reason: reason.trim() }) }),
-    });
-    message.textContent = `${res.results.length} ${action === 'approve' ? 'approved' : 'rejected'}.`;
-    selected.clear();
-    await loadQueue(message.textContent);
+    const res = await decide(ids, action, reason.trim() || undefined);
+    const done = res.results.filter((r) => r.status === 'approved' || r.status === 'rejected').length;
+    ids.forEach((id) => selected.delete(id));
+    await loadQueue(`${done} ${action === 'approve' ? 'approved' : 'rejected'}.`, next?.id ?? null);
   } catch (err) {
-    message.textContent = (err as Error).message;
+    say(err instanceof ApiError ? err.message : 'Could not reach the server; nothing was decided.');
   }
 }
 
-async function loadQueue(note = '') {
-  const res = await api<{ items: ReviewQueueItem[] }>('/api/review/queue?limit=200');
-  items = res.items;
+function renderQueue(note: string) {
   const reason = el('input', { type: 'text', id: 'reject-reason', placeholder: 'Reason (required to reject)', maxlength: 1000 });
-  const message = el('p', { id: 'review-message', role: 'status' }, note);
   const approve = el('button', { type: 'button', className: 'approve' }, 'Approve selected');
   const reject = el('button', { type: 'button', className: 'reject' }, 'Reject selected');
-  approve.addEventListener('click', () => void decide('approve', '', message));
-  reject.addEventListener('click', () => void decide('reject', reason.value, message));
-  const selectAll = el('button', { type: 'button' }, 'Select all');
+  approve.addEventListener('click', () => void decideItems([...selected], 'approve'));
+  reject.addEventListener('click', () => void decideItems([...selected], 'reject', reason.value));
+  const selectAll = el('button', { type: 'button' }, 'Select all shown');
   selectAll.addEventListener('click', () => {
     items.forEach((i) => selected.add(i.id));
-    queueArea.querySelectorAll<HTMLInputElement>('input[type=checkbox]').forEach((c) => (c.checked = true));
+    queueArea.querySelectorAll<HTMLInputElement>('article input[type=checkbox]').forEach((c) => (c.checked = true));
   });
+  const more = page?.nextCursor ? el('button', { type: 'button', className: 'load-more' }, `Show ${Math.min(50, page.total - items.length)} more (${page.total - items.length} not shown)`) : null;
+  more?.addEventListener('click', () => void loadMore());
+  const total = page?.total ?? 0;
+  say(note);
   queueArea.replaceChildren(
-    el('div', { className: 'actions' }, el('h2', {}, `${items.length} pending`), selectAll, approve, el('label', { for: 'reject-reason', className: 'sr-only' }, 'Reason to reject'), reason, reject),
+    el('div', { className: 'queue-head' },
+      el('h2', {}, `${total} pending${items.length < total ? ` (${items.length} shown)` : ''}`),
+      el('p', { className: 'shortcuts' }, 'Keys: ', el('kbd', {}, 'j'), '/', el('kbd', {}, 'k'), ' next/previous · ', el('kbd', {}, 'a'), ' approve · ', el('kbd', {}, 'r'), ' reject · ', el('kbd', {}, 'x'), ' select')),
+    reviewFilters(page?.facets ?? { crossings: [], observers: [] }, filters, (f) => {
+      filters = f;
+      void loadQueue('');
+    }),
+    el('div', { className: 'actions' }, selectAll, approve, el('label', { for: 'reject-reason', className: 'sr-only' }, 'Reason to reject'), reason, reject),
     message,
-    ...(items.length ? items.map((i) => reviewCard(i, selected, (id) => void showDetail(id))) : [el('p', {}, 'Nothing waits for review.')]),
+    el('div', { className: 'queue-list' }, ...(items.length
+      ? items.map((i) => reviewCard(i, selected, (id) => void openItem(id)))
+      : [el('p', { className: 'empty' }, Object.values(filters).some(Boolean) ? 'Nothing pending matches these filters.' : 'Nothing waits for review.')])),
   );
+  if (more) queueArea.append(more);
+  if (currentId && !items.some((i) => i.id === currentId)) currentId = null;
+  if (!currentId) detail.replaceChildren(el('p', { className: 'muted detail-empty' }, items.length ? 'Choose a submission (or press j) to see it in full.' : 'Nothing to review.'));
 }
 
-async function startMap() {
-  map = createMap(document.getElementById('review-map')!, await offlineBasemapStyle(), { ...DEFAULT_VIEW, camera: { zoom: 5, lat: 41.3, lng: 127.2 } });
-  map.on('load', () => {
-    map!.addSource('review-points', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    map!.addLayer({
-      id: 'review-points', type: 'circle', source: 'review-points',
-      paint: { 'circle-radius': 7, 'circle-color': ['match', ['get', 'kind'], 'crossing', '#1f78b4', '#ff7f00'], 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 },
-    });
-  });
+async function loadQueue(note = '', openId: string | null = null) {
+  queueArea.setAttribute('aria-busy', 'true');
+  try {
+    const { age: _age, ...query } = filters;
+    page = await fetchQueue(query, null);
+    items = page.items;
+    renderQueue(note);
+    const target = openId && items.some((i) => i.id === openId) ? openId : currentId && items.some((i) => i.id === currentId) ? currentId : null;
+    if (target) await openItem(target, openId !== null);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return showSignIn('Your session has ended: sign in again.');
+    queueArea.replaceChildren(el('p', { role: 'alert' }, `Could not load the queue: ${(err as Error).message}`));
+  } finally {
+    queueArea.removeAttribute('aria-busy');
+  }
+}
+
+async function loadMore() {
+  if (!page?.nextCursor) return;
+  const { age: _age, ...query } = filters;
+  const next = await fetchQueue(query, page.nextCursor);
+  const firstNew = next.items[0]?.id;
+  items = [...items, ...next.items];
+  page = { ...next, items };
+  renderQueue('');
+  if (firstNew) queueArea.querySelector<HTMLElement>(`article[data-id="${firstNew}"] .card-open`)?.focus();
+}
+
+/** j/k/a/r/x anywhere but in a text field: a reviewer works through the queue without the mouse. */
+function onKey(e: KeyboardEvent) {
+  if (e.ctrlKey || e.metaKey || e.altKey) return;
+  const target = e.target as HTMLElement;
+  if (target.closest('input, textarea, select, [contenteditable]')) return;
+  const index = currentId ? items.findIndex((i) => i.id === currentId) : -1;
+  const current = index >= 0 ? items[index] : null;
+  switch (e.key) {
+    case 'j':
+      if (items[index + 1]) void openItem(items[index + 1].id);
+      break;
+    case 'k':
+      if (index > 0) void openItem(items[index - 1].id);
+      break;
+    case 'a':
+      if (current) void decideItems([current.id], 'approve');
+      break;
+    case 'r':
+      if (current) {
+        const reason = detail.querySelector<HTMLInputElement>('#detail-reason');
+        if (reason?.value.trim()) void decideItems([current.id], 'reject', reason.value);
+        else reason?.focus();
+      }
+      break;
+    case 'x': {
+      if (!current) break;
+      const box = queueArea.querySelector<HTMLInputElement>(`#pick-${current.id}`);
+      if (box) {
+        box.checked = !box.checked;
+        box.dispatchEvent(new Event('change'));
+      }
+      break;
+    }
+    default:
+      return;
+  }
+  e.preventDefault();
+}
+
+function showSignIn(note?: string) {
+  who.replaceChildren();
+  tools.replaceChildren();
+  detail.replaceChildren();
+  queueArea.replaceChildren(...(note ? [el('p', {}, note)] : []), loginForm(signedIn, { heading: 'Sign in to review' }));
 }
 
 function signedIn(me: NonNullable<Me>) {
+  who.replaceChildren(accountBar(me, { onSignedOut: () => showSignIn() }));
   if (me.role !== 'analyst' && me.role !== 'admin') {
     queueArea.replaceChildren(el('p', {}, `Signed in as ${me.displayName}, an ${me.role}: reviewing needs an analyst account.`));
     return;
   }
-  who.textContent = `Signed in as ${me.displayName} (${me.role})`;
-  queueArea.before(importPanel());
-  void startMap();
+  tools.replaceChildren(importPanel(() => void loadQueue('Imported rows are in the queue.')));
+  queueArea.replaceChildren(el('p', { role: 'status' }, 'Loading the queue…'));
   void loadQueue();
 }
 
+document.addEventListener('keydown', onKey);
 const me = await fetchMe().catch(() => null);
 if (me) signedIn(me);
-else queueArea.replaceChildren(loginForm(signedIn));
+else showSignIn();

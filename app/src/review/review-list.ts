@@ -4,33 +4,36 @@ import { t } from '../i18n/t.js';
 import { el, formatNumber } from '../ui/dom.js';
 import { queueChecksBlock } from './queue-checks.js';
 
-/** One pending submission as a card. Every piece of submitted text is set as text, never as HTML. */
-export function reviewCard(item: ReviewQueueItem, selected: Set<string>, onSelect: (id: string) => void): HTMLElement {
-  const check = el('input', { type: 'checkbox', id: `pick-${item.id}`, checked: selected.has(item.id) });
+export const utcMinute = (iso: string) => `${new Date(iso).toISOString().replace('T', ' ').slice(0, 16)} UTC`;
+
+export const cardTitle = (item: ReviewQueueItem) =>
+  // The metric as the map's filter names it ("Queue length (m)"), not its API key.
+  t('reviewCardTitle', { crossing: item.crossing.name, metric: t(`metric_${item.metric}` as StringKey), value: formatNumber(item.value, 1), vehicleClass: item.vehicleClass.replace('_', ' ') });
+
+export const DUPLICATE_WORDS = { same_photo: 'the same photo', same_value: 'the same value within 2 h' } as const;
+
+/**
+ * One pending submission as a card in the queue: selecting it (click, Enter, or j/k) shows it in the detail pane.
+ * Every piece of submitted text is set as text, never as HTML.
+ */
+export function reviewCard(item: ReviewQueueItem, selected: Set<string>, onOpen: (id: string) => void): HTMLElement {
+  const check = el('input', { type: 'checkbox', id: `pick-${item.id}`, checked: selected.has(item.id), 'aria-label': `Select for a bulk decision: ${cardTitle(item)}` });
   check.addEventListener('change', () => (check.checked ? selected.add(item.id) : selected.delete(item.id)));
-  const show = el('button', { type: 'button', className: 'link' }, 'Show position and history');
-  show.addEventListener('click', () => onSelect(item.id));
+  const open = el('button', { type: 'button', className: 'card-open', id: `title-${item.id}` }, cardTitle(item));
+  open.addEventListener('click', () => onOpen(item.id));
+  const dupes = item.likelyDuplicates;
   return el('article', { className: 'review-card', 'data-id': item.id, 'aria-labelledby': `title-${item.id}` },
-    el('div', { className: 'card-head' },
-      check,
-      el('label', { for: `pick-${item.id}`, id: `title-${item.id}` },
-        // The metric as the map's filter names it ("Queue length (m)"), not its API key.
-        t('reviewCardTitle', { crossing: item.crossing.name, metric: t(`metric_${item.metric}` as StringKey), value: formatNumber(item.value, 1), vehicleClass: item.vehicleClass.replace('_', ' ') }))),
+    el('div', { className: 'card-head' }, check, open),
     el('p', { className: 'meta' },
-      `${new Date(item.observedAt).toISOString().replace('T', ' ').slice(0, 16)} UTC · ${item.method}`,
+      `${utcMinute(item.observedAt)} · ${item.method}`,
       item.direction ? ` · ${item.direction.from} → ${item.direction.to}` : '',
-      ` · by ${item.submittedBy}`),
+      ` · by ${item.submittedBy}`,
+      item.photos.length ? ` · ${item.photos.length} photo${item.photos.length === 1 ? '' : 's'}` : ''),
     el('p', { className: 'source' }, 'Source: ', el('span', { className: 'source-text' }, item.source)),
     item.notes ? el('p', { className: 'notes' }, 'Notes: ', el('span', { className: 'notes-text' }, item.notes)) : null,
     el('p', { className: 'meta' },
       item.distanceToCrossingM === null ? 'No observer position' : `Observer ${formatNumber(item.distanceToCrossingM)} m from the crossing`,
-      item.likelyDuplicates.length ? el('strong', { className: 'dupes' }, ` · ${item.likelyDuplicates.length} likely duplicate(s)`) : null),
+      dupes.length ? el('strong', { className: 'dupes' }, ` · Likely duplicate (${[...new Set(dupes.flatMap((d) => d.reasons))].map((r) => DUPLICATE_WORDS[r]).join(', ')})`) : null),
     queueChecksBlock(item.queueChecks),
-    item.photos.length
-      ? el('div', { className: 'photos' }, ...item.photos.map((p, i) =>
-          el('a', { href: p.url, target: '_blank', rel: 'noopener' },
-            el('img', { src: p.url, alt: `Photo ${i + 1} of the submission`, width: 160, height: Math.round((160 * p.height) / p.width), loading: 'lazy' }))))
-      : null,
-    show,
   );
 }

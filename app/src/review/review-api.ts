@@ -1,0 +1,25 @@
+// The review page's calls, through the one API client (app/src/api.ts).
+import { requestJson } from '../api.js';
+import type { ReviewQueueItem } from '../../../server/contracts/review.js';
+
+export type QueuePage = {
+  duplicateWindowMinutes: number;
+  total: number;
+  nextCursor: string | null;
+  items: ReviewQueueItem[];
+  facets: { crossings: { id: string; name: string; count: number }[]; observers: { id: string; label: string; count: number }[] };
+};
+export type QueueFilters = { crossing?: string; observer?: string; method?: string; minAgeHours?: string; maxAgeHours?: string };
+export type AuditEntry = { at: string; actor: string; action: string; reason: string | null; importFileName: string | null };
+
+export function fetchQueue(filters: QueueFilters, cursor: string | null, limit = 50): Promise<QueuePage> {
+  const q = new URLSearchParams({ limit: String(limit) });
+  for (const [k, v] of Object.entries(filters)) if (v) q.set(k, v);
+  if (cursor) q.set('cursor', cursor);
+  return requestJson<QueuePage>(`/api/review/queue?${q}`);
+}
+
+export const decide = (ids: string[], action: 'approve' | 'reject', reason?: string) =>
+  requestJson<{ results: { id: string; status: string }[] }>('/api/review/decisions', { method: 'POST', body: { ids, action, ...(reason && { reason }) } });
+
+export const fetchHistory = (id: string) => requestJson<{ items: AuditEntry[] }>(`/api/observations/${encodeURIComponent(id)}/audit`).then((r) => r.items);

@@ -1,0 +1,64 @@
+import type { ReviewQueueItem } from '../../../server/contracts/review.js';
+import { el, formatNumber } from '../ui/dom.js';
+import { cardTitle, DUPLICATE_WORDS, utcMinute } from './review-list.js';
+import type { AuditEntry } from './review-api.js';
+
+export type DetailActions = {
+  approve: (item: ReviewQueueItem) => void;
+  reject: (item: ReviewQueueItem, reason: string) => void;
+  /** Opens another item of the queue (a duplicate's original, when it is pending too). */
+  open: (id: string) => boolean;
+  mapSlot: HTMLElement;
+};
+
+/**
+ * The selected submission in full: its photos, where it was seen from (the map), what it may duplicate, its
+ * history, and the decision. "Reject as duplicate" fills the reason with the original's id.
+ */
+export function reviewDetail(item: ReviewQueueItem, history: AuditEntry[] | null, actions: DetailActions): HTMLElement {
+  const reason = el('input', { type: 'text', id: 'detail-reason', maxlength: 1000, placeholder: 'Why it is rejected (the observer sees this)' });
+  const approve = el('button', { type: 'button', className: 'approve' }, 'Approve (a)');
+  const reject = el('button', { type: 'button', className: 'reject' }, 'Reject (r)');
+  approve.addEventListener('click', () => actions.approve(item));
+  reject.addEventListener('click', () => actions.reject(item, reason.value));
+  reason.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') actions.reject(item, reason.value);
+  });
+  const dupes = item.likelyDuplicates.map((d) => {
+    const why = d.reasons.map((r) => DUPLICATE_WORDS[r]).join(' and ');
+    const link = el('a', { href: `#item-${d.id}`, className: 'dupe-link' }, `${formatNumber(d.value, 1)} at ${utcMinute(d.observedAt)}`);
+    link.addEventListener('click', (e) => {
+      // A pending original opens here; an approved one is described in the line itself.
+      if (actions.open(d.id)) e.preventDefault();
+    });
+    const asDuplicate = el('button', { type: 'button', className: 'reject-duplicate' }, 'Reject as duplicate');
+    asDuplicate.addEventListener('click', () => actions.reject(item, `Duplicate of ${d.id} (${why})`));
+    return el('li', {}, `${why}: `, link, ` by ${d.submittedBy}, ${d.status} `, el('small', { className: 'muted' }, `(${d.id.slice(0, 8)})`), ' ', asDuplicate);
+  });
+  return el('div', { className: 'detail-body' },
+    el('h2', { id: 'detail-heading', tabindex: -1 }, cardTitle(item)),
+    el('p', { className: 'meta' }, `${utcMinute(item.observedAt)} · ${item.method} · by ${item.submittedBy}`,
+      item.period ? ` · counted ${utcMinute(item.period.start)} – ${utcMinute(item.period.end)}` : ''),
+    el('div', { className: 'decision', role: 'group', 'aria-label': 'Decision' },
+      approve,
+      el('label', { for: 'detail-reason', className: 'sr-only' }, 'Reason to reject this submission'), reason, reject),
+    item.likelyDuplicates.length
+      ? el('section', { className: 'duplicates', 'aria-label': 'Likely duplicates' }, el('h3', {}, 'Likely duplicate of'), el('ul', {}, ...dupes))
+      : el('p', { className: 'muted' }, 'No likely duplicates: no other observation has the same photo, or the same value at this crossing within 2 h.'),
+    item.photos.length
+      ? el('div', { className: 'detail-photos' }, ...item.photos.map((p, i) =>
+          el('a', { href: p.url, target: '_blank', rel: 'noopener' },
+            el('img', { src: p.url, alt: `Photo ${i + 1} of the submission`, width: 320, height: Math.round((320 * p.height) / p.width), loading: 'lazy' }))))
+      : el('p', { className: 'muted' }, 'No photos.'),
+    el('h3', {}, 'Position'),
+    el('p', {}, item.observer
+      ? `Blue: the crossing. Orange: the observer${item.observer.accuracyM ? `, with the ${formatNumber(item.observer.accuracyM)} m circle their fix may lie in` : ''}${item.distanceToCrossingM !== null ? `; ${formatNumber(item.distanceToCrossingM)} m apart` : ''}. Grey: other crossings.`
+      : 'No observer position was sent. Blue: the crossing; grey: other crossings.'),
+    actions.mapSlot,
+    el('p', { className: 'source' }, 'Source: ', el('span', { className: 'source-text' }, item.source)),
+    item.notes ? el('p', { className: 'notes' }, 'Notes: ', el('span', { className: 'notes-text' }, item.notes)) : null,
+    el('h3', {}, 'History'),
+    history === null ? el('p', { className: 'muted' }, 'Loading the history…')
+      : el('ol', { className: 'audit' }, ...history.map((e) => el('li', {}, `${e.at.slice(0, 16).replace('T', ' ')} ${e.action} by ${e.actor}${e.importFileName ? ` (import of ${e.importFileName})` : ''}${e.reason ? ` — ${e.reason}` : ''}`))),
+  );
+}
