@@ -39,7 +39,7 @@ test('approving shows an observation on the public map; rejecting keeps it off; 
   await rejectCard.getByRole('checkbox').check();
   await page.getByRole('button', { name: 'Reject selected' }).click();
   await expect(page.locator('#review-message')).toHaveText('Give a reason to reject.');
-  await page.getByLabel('Reason to reject').fill('photo shows another bridge');
+  await page.getByLabel('Reason to reject the selected').fill('photo shows another bridge');
   await page.getByRole('button', { name: 'Reject selected' }).click();
   await expect(page.locator('#review-message')).toHaveText('1 rejected.');
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();

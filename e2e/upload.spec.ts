@@ -94,14 +94,77 @@ test('fifty observations with photos saved offline all arrive after reconnecting
   expect(new Set(stored.map((s) => JSON.stringify(s.photos[0]))).size).toBe(50);
 });
 
-test('a refused submission stays in the queue with the reason', async ({ page, baseURL }) => {
+test('a refused submission stays on the phone with the reason; edited, it is sent', async ({ page, baseURL }) => {
   const observer = await createAccount(baseURL!, 'observer');
   await page.goto('/upload/');
   await signInOnPage(page, observer);
   await page.getByLabel('Crossing').selectOption(CROSSING);
   await page.getByLabel('What').selectOption('queue_vehicles');
-  await page.getByLabel('Value').fill('2.5'); // a fractional vehicle count: the server refuses it
+  await page.getByLabel('Value').fill('25');
+  // Two days ahead: the form lets it through, the server refuses it (a day in the future at most).
+  const ahead = new Date(Date.now() + 2 * 86_400_000);
+  const local = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  await page.getByLabel('Time seen').fill(local(ahead));
   await page.getByRole('button', { name: 'Save and send' }).click();
   await expect(page.locator('#queue-summary')).toHaveText('1 refused by the server.');
-  await expect(page.locator('.queue-item.failed')).toContainText('whole number');
+  const refused = page.getByRole('region', { name: /Refused by the server/ });
+  await expect(refused.locator('.queue-item.failed')).toContainText('more than a day in the future');
+  await expect(page.locator('#save-confirmation')).toContainText('The server refused an observation');
+
+  await refused.getByRole('button', { name: /^Edit:/ }).click();
+  await expect(page.getByRole('heading', { name: 'Edit the saved observation' })).toBeFocused();
+  await expect(page.getByLabel('Value')).toHaveValue('25');
+  await page.getByLabel('Time seen').fill(local(new Date(Date.now() - 3_600_000)));
+  await page.getByRole('button', { name: 'Save changes and send' }).click();
+  await expect(page.locator('#queue-summary')).toHaveText('Everything has been sent.', { timeout: 20_000 });
+  await expect(page.getByRole('heading', { name: 'Sent (1)' })).toBeVisible();
+});
+
+test('the form marks required fields and says at each what is missing', async ({ page, baseURL }) => {
+  await page.goto('/upload/');
+  await signInOnPage(page, await createAccount(baseURL!, 'observer'));
+  await page.getByRole('button', { name: 'Save and send' }).click();
+  await expect(page.locator('#crossing-error')).toHaveText('Choose a crossing.');
+  await expect(page.locator('#value-error')).toHaveText('Enter a value of 0 or more.');
+  await expect(page.getByLabel('Crossing')).toBeFocused();
+  await expect(page.getByLabel('Crossing')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByLabel('Crossing').selectOption(CROSSING);
+  await page.getByLabel('Value').fill('3.5');
+  await page.getByRole('button', { name: 'Save and send' }).click();
+  await expect(page.locator('#value-error')).toHaveText('Vehicles are counted in whole numbers.');
+  await expect(page.locator('#crossing-error')).toHaveText('');
+  await expect(page.locator('#queue-summary')).toHaveText('Everything has been sent.');
+});
+
+test('a draft survives closing the app; a shared phone keeps each observer\'s unsent items for them', async ({ context, baseURL }) => {
+  const first = await createAccount(baseURL!, 'observer');
+  const page = await context.newPage();
+  await page.goto('/upload/');
+  await signInOnPage(page, first);
+  await page.getByLabel('Crossing').selectOption(CROSSING);
+  await page.getByLabel('Value').fill('12');
+  await page.getByLabel('Notes').fill('half typed');
+  await page.close();
+  const again = await context.newPage();
+  await again.goto('/upload/');
+  await expect(again.getByLabel('Value')).toHaveValue('12');
+  await expect(again.getByLabel('Notes')).toHaveValue('half typed');
+  await expect(again.getByLabel('Crossing')).toHaveValue(CROSSING);
+
+  // Saved offline, then the phone changes hands: the second observer does not send (or get credited for) it.
+  await context.setOffline(true);
+  await again.getByRole('button', { name: 'Save and send' }).click();
+  await expect(again.locator('#queue-summary')).toHaveText('1 waiting to send.');
+  let warning = '';
+  again.once('dialog', (d) => {
+    warning = d.message();
+    void d.accept();
+  });
+  await again.getByRole('button', { name: 'Sign out' }).click();
+  await expect(again.getByText('Offline and not signed in')).toBeVisible();
+  expect(warning).toContain('1 of your observations have not been sent yet');
+  await context.setOffline(false);
+  await signInOnPage(again, await createAccount(baseURL!, 'observer'));
+  await expect(again.getByRole('region', { name: /Waiting to send/ })).toContainText('sent when they sign in on this phone');
+  await expect(again.locator('#queue-summary')).toHaveText('1 waiting to send.');
 });

@@ -67,11 +67,11 @@ export function devicesSection(tokens: TokenDto[], users: UserDto[], ctx: Ctx, j
       }
     });
     return el('tr', { className: t.revokedAt ? 'disabled-row' : '' },
-      el('td', {}, t.name),
-      el('td', {}, `${t.user.displayName} (${t.user.role})`),
-      el('td', {}, when(t.createdAt)),
-      el('td', {}, when(t.lastUsedAt)),
-      el('td', {}, t.revokedAt ? `Revoked ${when(t.revokedAt)}` : revoke));
+      el('td', { 'data-label': 'Device' }, t.name),
+      el('td', { 'data-label': 'Acts as' }, `${t.user.displayName} (${t.user.role})`),
+      el('td', { 'data-label': 'Created' }, when(t.createdAt)),
+      el('td', { 'data-label': 'Last used' }, when(t.lastUsedAt)),
+      el('td', { 'data-label': 'State' }, t.revokedAt ? `Revoked ${when(t.revokedAt)}` : revoke));
   });
   return el('section', { 'aria-labelledby': 'devices-heading' },
     el('h2', { id: 'devices-heading' }, 'Device tokens'),
@@ -81,7 +81,7 @@ export function devicesSection(tokens: TokenDto[], users: UserDto[], ctx: Ctx, j
     made,
     tokens.length
       ? el('div', { className: 'table-wrap' }, el('table', {},
-          el('thead', {}, el('tr', {}, ...['Device', 'Acts as', 'Created', 'Last used', ''].map((h) => el('th', { scope: 'col' }, h)))),
+          el('thead', {}, el('tr', {}, ...['Device', 'Acts as', 'Created', 'Last used', 'State'].map((h) => el('th', { scope: 'col' }, h)))),
           el('tbody', {}, ...rows)))
       : el('p', { className: 'muted' }, 'No device tokens yet.'));
 }

@@ -100,11 +100,11 @@ function newUserForm(ctx: Ctx): HTMLFormElement {
 /** Accounts: each user's role, sign-in state and password, and a form for a new one. */
 export function usersSection(users: UserDto[], ctx: Ctx): HTMLElement {
   const rows = users.map((u) => el('tr', { className: u.disabled ? 'disabled-row' : '' },
-    el('td', {}, u.email, u.id === ctx.meId ? el('span', { className: 'muted' }, ' (you)') : null),
-    el('td', {}, u.displayName),
-    el('td', {}, roleSelect(u, ctx)),
-    el('td', {}, u.disabled ? 'Disabled' : 'Active'),
-    el('td', {}, resetPassword(u, ctx), ' ', disableToggle(u, ctx))));
+    el('td', { 'data-label': 'Email' }, u.email, u.id === ctx.meId ? el('span', { className: 'muted' }, ' (you)') : null),
+    el('td', { 'data-label': 'Name' }, u.displayName),
+    el('td', { 'data-label': 'Role' }, roleSelect(u, ctx)),
+    el('td', { 'data-label': 'State' }, u.disabled ? 'Disabled' : 'Active'),
+    el('td', { 'data-label': 'Actions' }, resetPassword(u, ctx), ' ', disableToggle(u, ctx))));
   return el('section', { 'aria-labelledby': 'users-heading' },
     el('h2', { id: 'users-heading' }, `Accounts (${users.length})`),
     el('div', { className: 'table-wrap' }, el('table', {},

@@ -116,7 +116,7 @@ function renderQueue(note: string) {
       filters = f;
       void loadQueue('');
     }),
-    el('div', { className: 'actions' }, selectAll, approve, el('label', { for: 'reject-reason', className: 'sr-only' }, 'Reason to reject'), reason, reject),
+    el('div', { className: 'actions' }, selectAll, approve, el('label', { for: 'reject-reason', className: 'sr-only' }, 'Reason to reject the selected'), reason, reject),
     message,
     el('div', { className: 'queue-list' }, ...(items.length
       ? items.map((i) => reviewCard(i, selected, (id) => void openItem(id)))

@@ -45,16 +45,18 @@ export function reviewDetail(item: ReviewQueueItem, history: AuditEntry[] | null
     item.likelyDuplicates.length
       ? el('section', { className: 'duplicates', 'aria-label': 'Likely duplicates' }, el('h3', {}, 'Likely duplicate of'), el('ul', {}, ...dupes))
       : el('p', { className: 'muted' }, 'No likely duplicates: no other observation has the same photo, or the same value at this crossing within 2 h.'),
-    item.photos.length
-      ? el('div', { className: 'detail-photos' }, ...item.photos.map((p, i) =>
-          el('a', { href: p.url, target: '_blank', rel: 'noopener' },
-            el('img', { src: p.url, alt: `Photo ${i + 1} of the submission`, width: 320, height: Math.round((320 * p.height) / p.width), loading: 'lazy' }))))
-      : el('p', { className: 'muted' }, 'No photos.'),
-    el('h3', {}, 'Position'),
-    el('p', {}, item.observer
-      ? `Blue: the crossing. Orange: the observer${item.observer.accuracyM ? `, with the ${formatNumber(item.observer.accuracyM)} m circle their fix may lie in` : ''}${item.distanceToCrossingM !== null ? `; ${formatNumber(item.distanceToCrossingM)} m apart` : ''}. Grey: other crossings.`
-      : 'No observer position was sent. Blue: the crossing; grey: other crossings.'),
-    actions.mapSlot,
+    // Photos and the map side by side, both in view with the decision above them.
+    el('div', { className: 'detail-media' },
+      item.photos.length
+        ? el('div', { className: 'detail-photos' }, ...item.photos.map((p, i) =>
+            el('a', { href: p.url, target: '_blank', rel: 'noopener' },
+              el('img', { src: p.url, alt: `Photo ${i + 1} of the submission`, width: 280, height: Math.round((280 * p.height) / p.width), loading: 'lazy' }))))
+        : el('p', { className: 'muted detail-photos' }, 'No photos.'),
+      el('div', { className: 'detail-position' },
+        actions.mapSlot,
+        el('p', { className: 'muted' }, item.observer
+          ? `Blue: the crossing. Orange: the observer${item.observer.accuracyM ? `, with the ${formatNumber(item.observer.accuracyM)} m circle their fix may lie in` : ''}${item.distanceToCrossingM !== null ? `; ${formatNumber(item.distanceToCrossingM)} m apart` : ''}. Grey: other crossings.`
+          : 'No observer position was sent. Blue: the crossing; grey: other crossings.'))),
     el('p', { className: 'source' }, 'Source: ', el('span', { className: 'source-text' }, item.source)),
     item.notes ? el('p', { className: 'notes' }, 'Notes: ', el('span', { className: 'notes-text' }, item.notes)) : null,
     el('h3', {}, 'History'),

@@ -61,6 +61,9 @@ async function render() {
   const failed = items.filter((i) => i.state === 'failed');
   summary.textContent = items.length === 0 ? 'Everything has been sent.' :
     [waiting.length ? `${waiting.length} waiting to send` : '', failed.length ? `${failed.length} refused by the server` : ''].filter(Boolean).join(', ') + '.';
+  // A verdict the observer has not seen is worth a line at the top: the lists are below a long form on a phone.
+  const rejected = me ? sent.filter((s) => s.status === 'rejected' && (!s.savedBy || s.savedBy.id === me!.id)).length : 0;
+  if (rejected) summary.append(' ', el('a', { href: '#sent-heading' }, `${rejected} rejected by a reviewer: see why`));
   listsRoot.replaceChildren(...uploadLists(items, me ? sent.filter((s) => !s.savedBy || s.savedBy.id === me!.id) : [], crossings, me, {
     edit: (item) => {
       handle?.edit(item);
@@ -160,9 +163,10 @@ async function save(r: FormResult) {
 async function showMap(slot: HTMLElement, p: Position, crossing: CrossingChoice | null) {
   try {
     const { positionMap } = await import('../map/position-map.js');
-    const holder = slot as HTMLElement & { positionMap?: Awaited<ReturnType<typeof positionMap>> };
-    holder.positionMap ??= await positionMap(slot, crossings.filter((c): c is CrossingChoice & { lat: number; lon: number } => c.lat !== null && c.lon !== null));
-    holder.positionMap.show(p, crossing && crossing.lat !== null && crossing.lon !== null ? { lat: crossing.lat, lon: crossing.lon, name: crossing.name } : null);
+    // The promise is kept, not the map: a crossing chosen while the map is still being made must not make a second.
+    const holder = slot as HTMLElement & { positionMap?: ReturnType<typeof positionMap> };
+    holder.positionMap ??= positionMap(slot, crossings.filter((c): c is CrossingChoice & { lat: number; lon: number } => c.lat !== null && c.lon !== null));
+    (await holder.positionMap).show(p, crossing && crossing.lat !== null && crossing.lon !== null ? { lat: crossing.lat, lon: crossing.lon, name: crossing.name } : null);
   } catch {
     slot.replaceChildren(el('p', { className: 'empty' }, 'The map needs the network; the position above is attached all the same.'));
   }
@@ -244,9 +248,10 @@ async function start() {
   window.addEventListener('online', () => {
     showNetwork();
     void (async () => {
-      if (!me && sessionStorage.getItem(DEVICE_TOKEN_KEY)) {
-        const user = await signInWithDeviceToken();
+      if (!me) {
+        const user = sessionStorage.getItem(DEVICE_TOKEN_KEY) ? await signInWithDeviceToken() : null;
         if (user) signedIn(user);
+        else if (!formArea.querySelector('form.login')) signedOut();
       }
       await flush(true);
       await refreshStatuses();

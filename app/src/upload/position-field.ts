@@ -24,7 +24,7 @@ export function positionField(onChange: (p: Position | null) => void) {
   const remove = el('button', { type: 'button', hidden: true }, 'Remove position');
   const min = el('select', { id: 'min-accuracy' }, ...ACCURACY_CHOICES.map((m) => el('option', { value: m, selected: m === minAccuracyM() }, `${m} m`)));
   min.addEventListener('change', () => localStorage.setItem(MIN_ACCURACY_KEY, min.value));
-  const mapSlot = el('div', { className: 'position-map', hidden: true, role: 'img', 'aria-label': 'Map of your position, its accuracy circle and the chosen crossing' });
+  const mapSlot = el('div', { className: 'position-map', hidden: true, role: 'img', 'aria-label': 'Map: your position, the circle it may lie in, and the chosen place' });
 
   const set = (p: Position | null, text: string) => {
     position = p;
@@ -67,7 +67,7 @@ export function positionField(onChange: (p: Position | null) => void) {
   const element = el('fieldset', { className: 'position-field' },
     el('legend', {}, 'Your position (optional)'),
     el('div', { className: 'position-actions' }, use, remove,
-      el('label', { for: 'min-accuracy' }, 'Minimum accuracy'), min),
+      el('span', { className: 'min-accuracy' }, el('label', { for: 'min-accuracy' }, 'Minimum accuracy '), min)),
     status, mapSlot);
   return { element, mapSlot, get: () => position, restore: (p: Position | null) => p && set(p, `Position attached: ${describePosition(p)}.`) };
 }

@@ -59,7 +59,7 @@ export function uploadForm(
   const crossing = el('select', { id: 'crossing', name: 'crossing', required: true },
     el('option', { value: '' }, 'Choose a crossing…'),
     ...crossings.map((c) => el('option', { value: c.id }, `${c.name} (${c.countries.join('–')})${c.lat === null ? ' — location unknown' : ''}`)));
-  const nearestList = el('ul', { className: 'nearest', 'aria-label': 'Nearest crossings' });
+  const nearestList = el('ul', { className: 'nearest', 'aria-label': 'Nearest to your position' });
   const chosen = () => crossings.find((x) => x.id === crossing.value) ?? null;
   const position = positionField((p) => {
     nearestList.replaceChildren(...(p ? nearestCrossings([p.lon, p.lat], crossings, 3) : []).map((n) => {
