@@ -1,3 +1,5 @@
+import sharp from 'sharp';
+import { expectNoAxeViolations } from './axe.js';
 import { expect, test } from './fixtures.js';
 import { apiAs, createAccount, signInOnPage } from './accounts.js';
 import { symbolState, waitForMapIdle, type LandportWindow } from './map-helpers.js';
@@ -95,5 +97,60 @@ test('an analyst checks a CSV, sees the bad row by line, and imports the valid r
   await expect(page.locator('#import-status')).toContainText('Nothing imported');
   await page.getByRole('button', { name: 'Import valid rows only' }).click();
   await expect(page.locator('#import-status')).toContainText('Imported: 2 added');
+  // The queue shows them without a reload.
+  await expect(page.locator('#review-message')).toHaveText('Imported rows are in the queue.');
+  await page.getByLabel('Method', { exact: true }).selectOption('feed');
+  await expect(page.locator('article.review-card').filter({ hasText: tag })).toHaveCount(2);
+  expect(pageProblems).toEqual([]);
+});
+
+test('a reviewer finds the true duplicate (the same photo), rejects it in one click, and pages through a long queue', async ({ page, baseURL, pageProblems }) => {
+  const observer = await apiAs(baseURL!, await createAccount(baseURL!, 'observer'));
+  const photo = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#7a5230' } }).jpeg().toBuffer();
+  const crossingId = 'cn-kp-jian-manpo-rail';
+  const send = async (value: number, observedAt: string) => {
+    const res = await observer.post('/api/submissions', {
+      multipart: {
+        observation: JSON.stringify({ id: crypto.randomUUID(), crossingId, observedAt, metric: 'queue_vehicles', value, vehicleClass: 'truck', method: 'field', source: 'e2e duplicate check' }),
+        photos: { name: 'p.jpg', mimeType: 'image/jpeg', buffer: photo },
+      },
+    });
+    expect(res.status()).toBe(201);
+    return ((await res.json()) as { observation: { id: string } }).observation.id;
+  };
+  const original = await send(37, '2024-05-01T08:00:00Z');
+  const again = await send(61, '2024-05-01T09:10:00Z');
+  // Sixty more at one crossing, so the queue pages.
+  const many = Array.from({ length: 60 }, (_, i) => ({ id: crypto.randomUUID(), crossingId: 'cn-kp-tumen-namyang-road', observedAt: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString(), metric: 'wait_minutes', value: i, vehicleClass: 'truck', method: 'sensor', source: 'e2e paging' }));
+  expect((await observer.post('/api/observations/batch', { data: { items: many } })).status()).toBe(200);
+  await observer.dispose();
+
+  await page.goto('/review/');
+  await signInOnPage(page, await createAccount(baseURL!, 'analyst'));
+  await page.getByLabel('Crossing', { exact: true }).selectOption({ value: crossingId });
+  await expect(page.locator('article.review-card')).toHaveCount(2);
+  await expect(page.locator(`article[data-id="${again}"]`)).toContainText('Likely duplicate (the same photo)');
+  await page.locator(`article[data-id="${again}"] .card-open`).click();
+  const dupes = page.getByRole('region', { name: 'Likely duplicates' });
+  await expect(dupes).toContainText('the same photo: 37 at 2024-05-01 08:00 UTC');
+  await expectNoAxeViolations(page, 'review, a likely duplicate open');
+  await dupes.getByRole('button', { name: 'Reject as duplicate' }).click();
+  await expect(page.locator('#review-message')).toHaveText('1 rejected.');
+  await expect(page.locator('article.review-card')).toHaveCount(1);
+  const history = await (await page.request.get(`/api/observations/${again}/audit`)).json();
+  expect(history.items.at(-1).reason).toBe(`Duplicate of ${original} (the same photo)`);
+
+  await page.getByLabel('Crossing', { exact: true }).selectOption({ value: 'cn-kp-tumen-namyang-road' });
+  await expect(page.getByRole('heading', { name: '60 pending (50 shown)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Show 10 more (10 not shown)' }).click();
+  await expect(page.locator('article.review-card')).toHaveCount(60);
+  await expect(page.getByRole('heading', { name: '60 pending' })).toBeVisible();
+  // j/k walk the queue.
+  await page.locator('body').press('j');
+  await expect(page.locator('#detail-heading')).toContainText('Wait');
+  await page.locator('body').press('j');
+  await expect(page.locator('article.review-card.current')).toHaveAttribute('data-id', many[1].id);
+  await page.locator('body').press('k');
+  await expect(page.locator('article.review-card.current')).toHaveAttribute('data-id', many[0].id);
   expect(pageProblems).toEqual([]);
 });
