@@ -27,6 +27,8 @@ test.afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** Baselines in e2e/first-run-journey.spec.ts-snapshots; dates, tokens and the WebGL map are masked. */
+const SHOT = { maxDiffPixelRatio: 0.02, animations: 'disabled' as const };
 const ADMIN = { email: 'chief@newsroom.example', name: 'Chief Editor', password: 'first admin password' };
 const REASON = 'The photo shows the rail bridge, not the road bridge';
 
@@ -62,11 +64,19 @@ test('from the first-run link to a rejected observation whose reason the observe
 
   const setupUrl = await firstRunUrl();
   expect(setupUrl).toMatch(new RegExp(`^${server.baseUrl}/setup/\\?token=setup_`));
+  // The setup form on a phone too (the token is not used by looking).
+  const phoneSetup = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+  const setupOnPhone = await phoneSetup.newPage();
+  await setupOnPhone.goto(setupUrl);
+  await expect(setupOnPhone.getByRole('form', { name: 'Create the admin account' })).toBeVisible();
+  await expect(setupOnPhone).toHaveScreenshot('setup-390.png', SHOT);
+  await phoneSetup.close();
   await step('setup', async () => {
     await admin.goto(setupUrl);
     await expect(admin.getByRole('form', { name: 'Create the admin account' })).toBeVisible();
     expect(new URL(admin.url()).search).toBe(''); // the token left the address bar
     await expectNoAxeViolations(admin, 'setup form');
+    await expect(admin).toHaveScreenshot('setup-1280.png', SHOT);
     await admin.getByLabel('Email').fill(ADMIN.email);
     await admin.getByLabel('Your name').fill(ADMIN.name);
     await admin.getByLabel(/^Password( \*)?$/).fill(ADMIN.password);
@@ -93,6 +103,10 @@ test('from the first-run link to a rejected observation whose reason the observe
     const card = admin.getByRole('region', { name: 'New device token Dandong phone 1' });
     await expect(card).toBeVisible();
     await expectNoAxeViolations(admin, 'admin area with a new device token');
+    await expect(admin).toHaveScreenshot('admin-new-token-1280.png', {
+      ...SHOT, fullPage: true,
+      mask: [card.locator('canvas'), card.locator('code'), admin.locator('td[data-label="Created"], td[data-label="Last used"]')],
+    });
     const payload = await decodeQr(card.locator('canvas'));
     expect(payload).toBe(await card.locator('.sign-in-link').textContent());
     expect(payload).toMatch(new RegExp(`^${server.baseUrl}/upload/#device-token=lp_`));
@@ -122,6 +136,7 @@ test('from the first-run link to a rejected observation whose reason the observe
     await expect(confirmation).toBeInViewport();
     await expect(phone.getByRole('heading', { name: 'Waiting to send (1)' })).toBeVisible();
     await expectNoAxeViolations(phone, 'upload app, offline with one waiting');
+    await expect(phone).toHaveScreenshot('upload-saved-offline-390.png', { ...SHOT, mask: [phone.locator('#observed-at'), phone.locator('.queue-item span')] });
     await phoneContext.setOffline(false);
     await expect(phone.getByRole('heading', { name: 'Sent (1)' })).toBeVisible({ timeout: 20_000 });
     await expect(phone.locator('.sent-item')).toContainText('Waiting for review');
@@ -136,6 +151,9 @@ test('from the first-run link to a rejected observation whose reason the observe
     await expect(admin.locator('#detail-heading')).toBeFocused();
     await expect(admin.locator('.detail-photos img')).toHaveCount(1);
     await expectNoAxeViolations(admin, 'review with a submission open');
+    await expect(admin).toHaveScreenshot('review-detail-1280.png', {
+      ...SHOT, mask: [admin.locator('.meta'), admin.locator('#review-map'), admin.locator('.audit')],
+    });
     await admin.locator('body').press('r');
     await expect(admin.getByLabel('Reason to reject this submission')).toBeFocused();
     await admin.keyboard.type(REASON);
@@ -148,6 +166,9 @@ test('from the first-run link to a rejected observation whose reason the observe
     await phone.reload();
     await expect(phone.locator('.sent-item')).toContainText(`Rejected: ${REASON}`, { timeout: 20_000 });
     await expectNoAxeViolations(phone, 'upload app with a rejected observation');
+    await expect(phone).toHaveScreenshot('upload-rejected-390.png', {
+      ...SHOT, fullPage: true, mask: [phone.locator('#observed-at'), phone.locator('.sent-item > span'), phone.locator('.checked-at')],
+    });
   });
   console.log(`first-run journey timings (ms): ${JSON.stringify(timings)}`);
   await phoneContext.close();

@@ -64,7 +64,7 @@ export function uploadLists(
     el('small', { className: 'review-status' },
       el('strong', {}, STATUS_WORDS[item.status]),
       item.status === 'rejected' ? `: ${item.reviewReason ?? 'no reason given'}` : '',
-      item.checkedAt ? ` · checked ${new Date(item.checkedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : ' · sent, not checked yet')));
+      el('span', { className: 'checked-at' }, item.checkedAt ? ` · checked ${new Date(item.checkedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : ' · sent, not checked yet'))));
   return [
     section('waiting', 'Waiting to send', waiting.length, 'Nothing waits on this phone.', waitingItems),
     ...(refused.length ? [section('refused', 'Refused by the server', refused.length, '', refusedItems)] : []),
