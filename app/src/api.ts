@@ -64,6 +64,9 @@ export const api = {
   analysis: (params: Record<string, string | null>, signal?: AbortSignal) =>
     getJson<AnalysisDto>('/api/analysis', params, signal),
   borders: (signal?: AbortSignal) => getJson<BordersDto>('/api/analysis/borders', {}, signal),
+  /** The caller's view of these observations (an observer: their own, with a rejection's reason). */
+  observationsByIds: (ids: string[], signal?: AbortSignal) =>
+    getJson<{ items: ObservationDto[] }>('/api/observations', { ids: ids.join(','), limit: String(ids.length) }, signal),
   latestObservations: (crossing: string, signal?: AbortSignal) =>
     getJson<{ items: ObservationDto[] }>('/api/observations', { crossing, limit: '5' }, signal),
 };

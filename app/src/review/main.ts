@@ -1,7 +1,7 @@
 // The review queue: two panes, the queue (filters, bulk decisions, paging) and the selected submission in full
 // (photos, position map, duplicates, history, decision). Keys: j/k next/previous, a approve, r reject, x select.
 import type { ReviewQueueItem } from '../../../server/contracts/review.js';
-import { ApiError } from '../api.js';
+import { api, ApiError } from '../api.js';
 import { accountBar } from '../ui/account-bar.js';
 import { el } from '../ui/dom.js';
 import { fetchMe, loginForm, type Me } from '../ui/login-form.js';
@@ -29,8 +29,8 @@ const message = el('p', { id: 'review-message', role: 'status' });
 const say = (text: string) => (message.textContent = text);
 
 function positionMap() {
+  // MapLibre loads with the first submission opened, not with the queue.
   positionMapPromise ??= import('../map/position-map.js').then(async ({ positionMap: make }) => {
-    const { api } = await import('../api.js');
     const fc = await api.crossings().catch(() => null);
     const crossings = (fc?.features ?? []).flatMap((f) => (f.geometry ? [{ id: f.properties.id, name: f.properties.names.en, lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] }] : []));
     return make(mapSlot, crossings);

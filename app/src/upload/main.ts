@@ -2,8 +2,7 @@
 // backoff until the server confirms. Resending is always safe. A phone is often shared and often offline: every
 // item remembers who saved it, the header says who is signed in and whether the phone is online, and the sent
 // list shows what reviewers made of each observation.
-import { api, ApiError, requestJson } from '../api.js';
-import type { ObservationDto } from '../../../server/contracts/observations.js';
+import { api, ApiError } from '../api.js';
 import { accountBar } from '../ui/account-bar.js';
 import { el } from '../ui/dom.js';
 import { fetchMe, loginForm, type Me } from '../ui/login-form.js';
@@ -122,7 +121,7 @@ async function refreshStatuses() {
   const sent = (await sentStore.list()).filter((s) => !s.savedBy || s.savedBy.id === me!.id).slice(0, 200);
   if (!sent.length) return;
   try {
-    const res = await requestJson<{ items: ObservationDto[] }>(`/api/observations?ids=${sent.map((s) => s.id).join(',')}&limit=200`);
+    const res = await api.observationsByIds(sent.map((s) => s.id));
     const now = new Date().toISOString();
     const byId = new Map(res.items.map((o) => [o.id, o]));
     for (const s of sent) {
