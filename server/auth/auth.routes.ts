@@ -39,12 +39,27 @@ export function authRouter(prisma: PrismaClient, opts: { secureCookies: boolean;
 
   // A phone signs in with a device token, read from the QR code an admin showed it: the token becomes a session
   // tied to it, so revoking the token signs the phone out. The token itself is never kept by the browser.
-  router.post('/device', loginLimiter, async (req, res) => {
+  // Per address only (a device sends no email), and only failures count: a room of phones behind one NAT signing
+  // in at the start of a shift is not an attack.
+  const deviceLimiter = rateLimit({
+    windowMs: 15 * 60_000,
+    limit: opts.loginLimit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    skipSuccessfulRequests: true,
+    store: new DatabaseRateLimitStore(prisma, 'device-sign-in'),
+    keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
+    handler: (_req, _res, next) => next(new HttpError(429, 'too_many_requests', 'Too many wrong device tokens from this address; wait 15 minutes')),
+  });
+
+  router.post('/device', deviceLimiter, async (req, res) => {
     const { token: secret } = parseOrThrow(deviceSignInInput, req.body);
     const token = await getTokenWithUser(prisma, sha256Hex(secret));
     if (!token || token.revokedAt || token.user.disabledAt) {
       throw new HttpError(401, 'unauthenticated', 'This device token is unknown or revoked: ask an admin for a new QR code');
     }
+    // An admin's token stays a script's Bearer token: a lost phone must not hold an admin session.
+    if (token.user.role === 'admin') throw new HttpError(403, 'forbidden', 'A device token of an admin account cannot sign a phone in; make one for an observer or analyst');
     await touchToken(prisma, token.id);
     await startSession(prisma, res, token.user.id, { secureCookies: opts.secureCookies, deviceTokenId: token.id });
     res.json({ id: token.user.id, email: token.user.email, displayName: token.user.displayName, role: token.user.role });

@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Logger } from '../logger.js';
-import { createUser } from './auth.repo.js';
+import { countActiveAdmins, createUser } from './auth.repo.js';
 import { hashPassword } from './password.js';
 
 /** Creates the configured admin when no admin exists yet; a later start changes nothing. */
 export async function bootstrapAdmin(prisma: PrismaClient, admin: { email: string; password: string }, log: Logger) {
-  if ((await prisma.user.count({ where: { role: 'admin' } })) > 0) return;
+  if ((await countActiveAdmins(prisma)) > 0) return;
   try {
     await createUser(prisma, {
       id: crypto.randomUUID(), email: admin.email.toLowerCase(), displayName: 'Administrator', role: 'admin',

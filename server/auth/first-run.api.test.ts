@@ -31,7 +31,7 @@ const cookieOf = (res: { headers: Record<string, unknown> }) => String((res.head
 describe('first run in the browser', () => {
   it('prints a link to /setup/ with the token', () => {
     expect(firstRun.token).toMatch(/^setup_[\w-]{40,}$/);
-    expect(setupUrl('http://localhost:3000/', firstRun)).toBe(`http://localhost:3000/setup/?token=${firstRun.token}`);
+    expect(setupUrl('http://localhost:3000/', firstRun)).toBe(`http://localhost:3000/setup/#token=${firstRun.token}`);
   });
 
   it('says setup is open, and names each wrong field', async () => {
@@ -81,6 +81,12 @@ describe('first run in the browser', () => {
     expect((await write(request.delete(`/api/admin/tokens/${made.body.id}`)).set('Host', '127.0.0.1')).status).toBe(204);
     expect((await request.get('/api/auth/me').set('Cookie', phoneCookie)).body.user).toBeNull();
     expect((await request.post('/api/auth/device').send({ token: made.body.token })).status).toBe(401);
+    // An admin's token stays a script's token: it signs no phone in.
+    const adminId = (await request.get('/api/auth/me').set('Cookie', adminCookie)).body.user.id;
+    const adminToken = await write(request.post('/api/admin/tokens')).set('Host', '127.0.0.1').send({ name: 'backup script', userId: adminId });
+    const refused = await request.post('/api/auth/device').send({ token: adminToken.body.token });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/admin account/);
   });
 
   it('keeps the last admin an admin', async () => {

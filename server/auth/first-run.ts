@@ -10,7 +10,8 @@ import { startSession } from './start-session.js';
 
 /**
  * The one-time token that lets the first visitor create the admin account in the browser. It lives in this
- * process only: a restart before setup prints a new one, and once an admin exists no token works (410).
+ * process only: a restart before setup prints a new one, and once an admin exists no token works (410). With
+ * several app servers, run the first start with one, or set ADMIN_EMAIL.
  */
 export type FirstRun = { token: string; used: boolean };
 
@@ -20,7 +21,8 @@ export async function prepareFirstRun(prisma: PrismaClient): Promise<FirstRun | 
   return { token: newSecret('setup_').secret, used: false };
 }
 
-export const setupUrl = (origin: string, firstRun: FirstRun) => `${origin.replace(/\/+$/, '')}/setup/?token=${encodeURIComponent(firstRun.token)}`;
+/** The token goes in the fragment, which browsers never send: it is in no access log, here or at a proxy. */
+export const setupUrl = (origin: string, firstRun: FirstRun) => `${origin.replace(/\/+$/, '')}/setup/#token=${encodeURIComponent(firstRun.token)}`;
 
 const sameSecret = (a: string, b: string) => crypto.timingSafeEqual(Buffer.from(sha256Hex(a), 'hex'), Buffer.from(sha256Hex(b), 'hex'));
 

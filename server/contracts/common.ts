@@ -47,10 +47,8 @@ export const instantOrDate = z
 /** JSON numbers that overflow (1e999) parse to Infinity; reject them by name. */
 export const finiteNumber = z.number().refine(Number.isFinite, 'must be a finite number');
 
-export { METHODS, METRICS, MONTH_PATTERN, REVIEW_STATUSES, VEHICLE_CLASSES } from './vocabulary.js';
+export { COUNT_METRICS, METHODS, METRICS, MONTH_PATTERN, REVIEW_STATUSES, VEHICLE_CLASSES } from './vocabulary.js';
 export type { Method, Metric, ReviewStatus, VehicleClass } from './vocabulary.js';
-/** Metrics that count whole vehicles. */
-export const COUNT_METRICS: readonly Metric[] = ['queue_vehicles', 'crossed_vehicles'];
 
 /** What one value of each metric is counted in (CSV `unit` columns). */
 export const METRIC_UNITS: Record<Metric, string> = {

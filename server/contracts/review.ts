@@ -54,8 +54,8 @@ export type ReviewQueueItem = ObservationDto & {
   distanceToCrossingM: number | null;
   photos: { url: string; width: number; height: number; lat: number | null; lon: number | null }[];
   /**
-   * The same photo (any time), or the same crossing, metric, vehicle class and value within the duplicate
-   * window; rejected observations never count.
+   * The same photo (any time), or the same crossing, metric, vehicle class, direction, period and value within
+   * the duplicate window; rejected observations never count.
    */
   likelyDuplicates: LikelyDuplicate[];
   /** Queue physics: this reading against the counts, lengths, waits and throughput seen near it (never changes data). */

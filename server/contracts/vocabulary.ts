@@ -13,3 +13,6 @@ export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 /** A month written YYYY-MM. */
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Metrics that count whole vehicles. */
+export const COUNT_METRICS: readonly Metric[] = ['queue_vehicles', 'crossed_vehicles'];

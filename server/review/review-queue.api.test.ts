@@ -47,6 +47,8 @@ describe('the review queue', () => {
     expect(pages).toBe(2);
     expect(seen).toEqual(made.map((o) => o.id));
     expect((await queue({ cursor: 'nonsense' })).status).toBe(400);
+    const forged = Buffer.from(JSON.stringify({ t: '2023-01-01T00:00:00Z', id: 'not-a-uuid' })).toString('base64url');
+    expect((await queue({ cursor: forged })).status).toBe(400);
   });
 
   it('filters by observer, method and age, and offers what can be filtered', async () => {

@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { DuplicateReason, LikelyDuplicate, ReviewQueueQuery } from '../contracts/review.js';
 import { badRequest } from '../http/http-error.js';
+import { isUuid } from '../http/uuid.js';
 import { countsVehiclesOf } from '../observations/counted-measures.js';
 
 /** Minutes either side within which the same crossing and metric count as a likely duplicate. */
@@ -25,7 +26,7 @@ const encodeQueueCursor = (c: QueueCursor) => Buffer.from(JSON.stringify(c)).toS
 function decodeQueueCursor(raw: string): QueueCursor {
   try {
     const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as QueueCursor;
-    if (typeof c.t === 'string' && typeof c.id === 'string' && !Number.isNaN(Date.parse(c.t))) return c;
+    if (typeof c.t === 'string' && isUuid(c.id) && !Number.isNaN(Date.parse(c.t))) return c;
   } catch {
     // fall through to the 400 below
   }
@@ -66,7 +67,7 @@ export async function listPendingPage(prisma: PrismaClient, q: ReviewQueueQuery)
 
 /**
  * For each id: the observations it likely repeats. The same photo (by content hash, at any time), or the same
- * crossing, metric, vehicle class and value within ±DUPLICATE_WINDOW_MINUTES. Two readings of one queue a few
+ * crossing, metric, vehicle class, direction, counting period and value within ±DUPLICATE_WINDOW_MINUTES. Two readings of one queue a few
  * minutes apart differ in value and are not duplicates; rejected observations never count.
  */
 export async function listLikelyDuplicates(prisma: PrismaClient, ids: string[]): Promise<Map<string, LikelyDuplicate[]>> {
@@ -83,6 +84,8 @@ export async function listLikelyDuplicates(prisma: PrismaClient, ids: string[]):
       FROM observations a
       JOIN observations b
         ON b.crossing_id = a.crossing_id AND b.metric = a.metric AND b.vehicle_class = a.vehicle_class AND b.value = a.value
+       AND b.direction_from IS NOT DISTINCT FROM a.direction_from AND b.direction_to IS NOT DISTINCT FROM a.direction_to
+       AND b.period_start IS NOT DISTINCT FROM a.period_start AND b.period_end IS NOT DISTINCT FROM a.period_end
        AND b.id <> a.id AND b.status <> 'rejected'
        AND b.observed_at BETWEEN a.observed_at - make_interval(mins => ${DUPLICATE_WINDOW_MINUTES})
                              AND a.observed_at + make_interval(mins => ${DUPLICATE_WINDOW_MINUTES})

@@ -13,12 +13,12 @@ const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('en-GB'
  */
 export async function newTokenCard(made: NewToken): Promise<HTMLElement> {
   const canvas = el('canvas', { role: 'img', 'aria-label': `QR code that signs a phone in as “${made.name}”` });
-  await QRCode.toCanvas(canvas, made.signInUrl, { errorCorrectionLevel: 'M', margin: 2, scale: 5 });
-  canvas.dataset.payload = 'sign-in link';
+  // The token exists on the server now and cannot be shown again: without a QR code the link must still appear.
+  const drawn = await QRCode.toCanvas(canvas, made.signInUrl, { errorCorrectionLevel: 'M', margin: 2, scale: 5 }).then(() => true, () => false);
   const copy = el('button', { type: 'button' }, 'Copy the link');
   copy.addEventListener('click', () => void navigator.clipboard?.writeText(made.signInUrl).then(() => (copy.textContent = 'Copied')));
-  return el('div', { className: 'new-token', role: 'region', 'aria-label': `New device token ${made.name}` },
-    canvas,
+  return el('div', { className: 'new-token', role: 'region', 'aria-label': `New device token ${made.name}`, tabindex: -1 },
+    drawn ? canvas : el('p', { className: 'form-error' }, 'The QR code could not be drawn here; open the link below on the phone.'),
     el('strong', {}, `“${made.name}” is ready. Scan this code with the phone’s camera; it opens the upload app signed in.`),
     el('p', { className: 'muted' }, 'Shown only now: the server keeps only a hash. If it is lost, revoke it and make another.'),
     el('p', {}, 'Or open on the phone: ', el('code', { className: 'sign-in-link' }, made.signInUrl), ' ', copy),

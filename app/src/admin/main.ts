@@ -31,6 +31,8 @@ async function load(me: NonNullable<Me>, justMade?: HTMLElement) {
     const [users, tokens] = await Promise.all([listUsers(), listTokens()]);
     const ctx = { announce, reload: (card?: HTMLElement) => load(me, card), meId: me.id };
     area.replaceChildren(usersSection(users, ctx), devicesSection(tokens, users, ctx, keep));
+    // A new token's card takes the focus: it is what the admin must act on (scan it now).
+    if (justMade) justMade.focus();
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return showSignIn('Your session has ended: sign in again.');
     area.replaceChildren(el('p', { role: 'alert' }, `Could not load the accounts: ${(err as Error).message}`));

@@ -16,9 +16,16 @@ const errorText = (err: unknown) => (err instanceof ApiError ? err.message : 'Co
 function roleSelect(user: UserDto, ctx: Ctx) {
   const select = el('select', { 'aria-label': `Role of ${user.email}` }, ...ROLES.map(([v, label]) => el('option', { value: v, selected: user.role === v }, label.split(' — ')[0])));
   select.addEventListener('change', async () => {
+    const role = select.value as Role;
+    // Admin rights are asked for in words: a keyboard stepping through the options must not grant them.
+    if (role === 'admin' && !confirm(`Make ${user.email} an admin? Admins manage every account and device.`)) {
+      select.value = user.role;
+      return;
+    }
     try {
-      await updateUser(user.id, { role: select.value as Role });
-      ctx.announce(`${user.email} is now ${select.value === 'admin' ? 'an' : 'a'} ${select.value}.`);
+      await updateUser(user.id, { role });
+      user.role = role;
+      ctx.announce(`${user.email} is now an ${role}.`);
     } catch (err) {
       select.value = user.role;
       ctx.announce(`Role not changed: ${errorText(err)}`);
@@ -73,8 +80,10 @@ function newUserForm(ctx: Ctx): HTMLFormElement {
   const name = el('input', { type: 'text', id: 'new-user-name', required: true, maxlength: 200, autocomplete: 'off' });
   const role = el('select', { id: 'new-user-role' }, ...ROLES.map(([v, label]) => el('option', { value: v }, label)));
   const password = el('input', { type: 'password', id: 'new-user-password', autocomplete: 'new-password', minlength: 10 });
-  const cell = (id: string, label: string, input: HTMLElement, required = false) =>
-    el('div', { className: 'field' }, el('label', { for: id }, label, required ? el('span', { 'aria-hidden': 'true' }, ' *') : null), input, el('span', { className: 'form-error', id: `${id}-error` }));
+  const cell = (id: string, label: string, input: HTMLElement, required = false) => {
+    input.setAttribute('aria-describedby', `${id}-error`);
+    return el('div', { className: 'field' }, el('label', { for: id }, label, required ? el('span', { 'aria-hidden': 'true' }, ' *') : null), input, el('span', { className: 'form-error', id: `${id}-error` }));
+  };
   const form = el('form', { className: 'inline-form', 'aria-label': 'New account', novalidate: true },
     cell('new-user-email', 'Email', email, true), cell('new-user-name', 'Name', name, true), cell('new-user-role', 'Role', role),
     cell('new-user-password', 'Password (optional: observers on phones sign in with a device token)', password),

@@ -22,6 +22,9 @@ let items: ReviewQueueItem[] = [];
 let page: QueuePage | null = null;
 let filters: QueueFilters & { age?: string } = {};
 let currentId: string | null = null;
+/** Items per page, and the most one request may return (the server's limit). */
+const PAGE_SIZE = 50;
+const MAX_PAGE = 200;
 const mapSlot = el('div', { id: 'review-map', className: 'review-map', role: 'region', 'aria-label': 'Position of the selected submission' });
 let positionMapPromise: ReturnType<typeof import('../map/position-map.js')['positionMap']> | null = null;
 
@@ -53,6 +56,7 @@ async function openItem(id: string, focus = true): Promise<boolean> {
       return true;
     },
     mapSlot,
+    duplicateWindowMinutes: page?.duplicateWindowMinutes ?? 120,
   };
   detail.replaceChildren(reviewDetail(item, null, actions));
   if (focus) detail.querySelector<HTMLElement>('#detail-heading')?.focus();
@@ -93,7 +97,7 @@ async function decideItems(ids: string[], action: 'approve' | 'reject', reason =
   }
 }
 
-function renderQueue(note: string) {
+function renderQueue(note: string, focusId: string | null = null) {
   const reason = el('input', { type: 'text', id: 'reject-reason', placeholder: 'Reason (required to reject)', maxlength: 1000 });
   const approve = el('button', { type: 'button', className: 'approve' }, 'Approve selected');
   const reject = el('button', { type: 'button', className: 'reject' }, 'Reject selected');
@@ -104,55 +108,80 @@ function renderQueue(note: string) {
     items.forEach((i) => selected.add(i.id));
     queueArea.querySelectorAll<HTMLInputElement>('article input[type=checkbox]').forEach((c) => (c.checked = true));
   });
-  const more = page?.nextCursor ? el('button', { type: 'button', className: 'load-more' }, `Show ${Math.min(50, page.total - items.length)} more (${page.total - items.length} not shown)`) : null;
-  more?.addEventListener('click', () => void loadMore());
+  const more = page?.nextCursor ? el('button', { type: 'button', className: 'load-more' }, `Show ${Math.min(PAGE_SIZE, page.total - items.length)} more (${page.total - items.length} not shown)`) : null;
+  more?.addEventListener('click', () => {
+    more.disabled = true;
+    void loadMore().finally(() => (more.disabled = false));
+  });
   const total = page?.total ?? 0;
-  say(note);
   queueArea.replaceChildren(
     el('div', { className: 'queue-head' },
       el('h2', {}, `${total} pending${items.length < total ? ` (${items.length} shown)` : ''}`),
       el('p', { className: 'shortcuts' }, 'Keys: ', el('kbd', {}, 'j'), '/', el('kbd', {}, 'k'), ' next/previous · ', el('kbd', {}, 'a'), ' approve · ', el('kbd', {}, 'r'), ' reject · ', el('kbd', {}, 'x'), ' select')),
     reviewFilters(page?.facets ?? { crossings: [], observers: [] }, filters, (f) => {
+      // What is selected and no longer shown must not be decided by "Approve selected".
+      selected.clear();
       filters = f;
-      void loadQueue('');
+      void loadQueue('', null, (document.activeElement as HTMLElement | null)?.id ?? null);
     }),
     el('div', { className: 'actions' }, selectAll, approve, el('label', { for: 'reject-reason', className: 'sr-only' }, 'Reason to reject the selected'), reason, reject),
     message,
     el('div', { className: 'queue-list' }, ...(items.length
-      ? items.map((i) => reviewCard(i, selected, (id) => void openItem(id)))
+      ? items.map((i) => reviewCard(i, selected, (id) => void openItem(id), page?.duplicateWindowMinutes ?? 120))
       : [el('p', { className: 'empty' }, Object.values(filters).some(Boolean) ? 'Nothing pending matches these filters.' : 'Nothing waits for review.')])),
   );
   if (more) queueArea.append(more);
+  // Set once the status element is in the page, so a screen reader announces it.
+  requestAnimationFrame(() => say(note));
+  if (focusId) document.getElementById(focusId)?.focus();
   if (currentId && !items.some((i) => i.id === currentId)) currentId = null;
   if (!currentId) detail.replaceChildren(el('p', { className: 'muted detail-empty' }, items.length ? 'Choose a submission (or press j) to see it in full.' : 'Nothing to review.'));
 }
 
-async function loadQueue(note = '', openId: string | null = null) {
+let loadGeneration = 0;
+
+/**
+ * Reads the queue again from its start, as many items as were shown (a decision on page 2 keeps the reviewer's
+ * place). A newer load wins over an older one still in flight (quick filter changes).
+ */
+async function loadQueue(note = '', openId: string | null = null, focusId: string | null = null) {
+  const generation = ++loadGeneration;
   queueArea.setAttribute('aria-busy', 'true');
   try {
     const { age: _age, ...query } = filters;
-    page = await fetchQueue(query, null);
+    const fetched = await fetchQueue(query, null, Math.min(MAX_PAGE, Math.max(PAGE_SIZE, items.length)));
+    if (generation !== loadGeneration) return;
+    page = fetched;
     items = page.items;
-    renderQueue(note);
+    for (const id of [...selected]) if (!items.some((i) => i.id === id)) selected.delete(id);
+    renderQueue(note, focusId);
     const target = openId && items.some((i) => i.id === openId) ? openId : currentId && items.some((i) => i.id === currentId) ? currentId : null;
     if (target) await openItem(target, openId !== null);
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return showSignIn('Your session has ended: sign in again.');
     queueArea.replaceChildren(el('p', { role: 'alert' }, `Could not load the queue: ${(err as Error).message}`));
   } finally {
-    queueArea.removeAttribute('aria-busy');
+    if (generation === loadGeneration) queueArea.removeAttribute('aria-busy');
   }
 }
 
 async function loadMore() {
   if (!page?.nextCursor) return;
+  const generation = loadGeneration;
   const { age: _age, ...query } = filters;
-  const next = await fetchQueue(query, page.nextCursor);
-  const firstNew = next.items[0]?.id;
-  items = [...items, ...next.items];
-  page = { ...next, items };
-  renderQueue('');
-  if (firstNew) queueArea.querySelector<HTMLElement>(`article[data-id="${firstNew}"] .card-open`)?.focus();
+  try {
+    const next = await fetchQueue(query, page.nextCursor);
+    if (generation !== loadGeneration) return;
+    const firstNew = next.items[0]?.id;
+    const known = new Set(items.map((i) => i.id));
+    items = [...items, ...next.items.filter((i) => !known.has(i.id))];
+    page = { ...next, items };
+    renderQueue('');
+    if (firstNew) queueArea.querySelector<HTMLElement>(`article[data-id="${firstNew}"] .card-open`)?.focus();
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return showSignIn('Your session has ended: sign in again.');
+    say(`Could not load more: ${(err as Error).message}`);
+  }
 }
 
 /** j/k/a/r/x anywhere but in a text field: a reviewer works through the queue without the mouse. */

@@ -12,8 +12,9 @@ export type QueuePage = {
 export type QueueFilters = { crossing?: string; observer?: string; method?: string; minAgeHours?: string; maxAgeHours?: string };
 export type AuditEntry = { at: string; actor: string; action: string; reason: string | null; importFileName: string | null };
 
-export function fetchQueue(filters: QueueFilters, cursor: string | null, limit = 50): Promise<QueuePage> {
-  const q = new URLSearchParams({ limit: String(limit) });
+export function fetchQueue(filters: QueueFilters, cursor: string | null, limit?: number): Promise<QueuePage> {
+  // Without a limit the server's default page (50).
+  const q = new URLSearchParams(limit ? { limit: String(limit) } : {});
   for (const [k, v] of Object.entries(filters)) if (v) q.set(k, v);
   if (cursor) q.set('cursor', cursor);
   return requestJson<QueuePage>(`/api/review/queue?${q}`);

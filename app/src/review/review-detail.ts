@@ -1,6 +1,6 @@
 import type { ReviewQueueItem } from '../../../server/contracts/review.js';
 import { el, formatNumber } from '../ui/dom.js';
-import { cardTitle, DUPLICATE_WORDS, utcMinute } from './review-list.js';
+import { cardTitle, duplicateWords, utcMinute } from './review-list.js';
 import type { AuditEntry } from './review-api.js';
 
 export type DetailActions = {
@@ -9,6 +9,7 @@ export type DetailActions = {
   /** Opens another item of the queue (a duplicate's original, when it is pending too). */
   open: (id: string) => boolean;
   mapSlot: HTMLElement;
+  duplicateWindowMinutes: number;
 };
 
 /**
@@ -25,15 +26,19 @@ export function reviewDetail(item: ReviewQueueItem, history: AuditEntry[] | null
     if (e.key === 'Enter') actions.reject(item, reason.value);
   });
   const dupes = item.likelyDuplicates.map((d) => {
-    const why = d.reasons.map((r) => DUPLICATE_WORDS[r]).join(' and ');
+    const why = d.reasons.map((r) => duplicateWords(r, actions.duplicateWindowMinutes)).join(' and ');
     const link = el('a', { href: `#item-${d.id}`, className: 'dupe-link' }, `${formatNumber(d.value, 1)} at ${utcMinute(d.observedAt)}`);
     link.addEventListener('click', (e) => {
       // A pending original opens here; an approved one is described in the line itself.
       if (actions.open(d.id)) e.preventDefault();
     });
-    const asDuplicate = el('button', { type: 'button', className: 'reject-duplicate' }, 'Reject as duplicate');
-    asDuplicate.addEventListener('click', () => actions.reject(item, `Duplicate of ${d.id} (${why})`));
-    return el('li', {}, `${why}: `, link, ` by ${d.submittedBy}, ${d.status} `, el('small', { className: 'muted' }, `(${d.id.slice(0, 8)})`), ' ', asDuplicate);
+    // This one is the copy when the other came first (or is approved already): rejecting the earlier one instead
+    // would leave the pair with no original.
+    const isCopy = d.status === 'approved' || d.observedAt < item.observedAt || (d.observedAt === item.observedAt && d.id < item.id);
+    const asDuplicate = isCopy ? el('button', { type: 'button', className: 'reject-duplicate' }, 'Reject as duplicate') : null;
+    asDuplicate?.addEventListener('click', () => actions.reject(item, `Duplicate of ${d.id} (${why})`));
+    return el('li', {}, `${why}: `, link, ` by ${d.submittedBy}, ${d.status} `, el('small', { className: 'muted' }, `(${d.id.slice(0, 8)})`),
+      ' ', asDuplicate ?? el('small', { className: 'muted' }, 'the later one is the copy'));
   });
   return el('div', { className: 'detail-body' },
     el('h2', { id: 'detail-heading', tabindex: -1 }, cardTitle(item)),
@@ -44,7 +49,7 @@ export function reviewDetail(item: ReviewQueueItem, history: AuditEntry[] | null
       el('label', { for: 'detail-reason', className: 'sr-only' }, 'Reason to reject this submission'), reason, reject),
     item.likelyDuplicates.length
       ? el('section', { className: 'duplicates', 'aria-label': 'Likely duplicates' }, el('h3', {}, 'Likely duplicate of'), el('ul', {}, ...dupes))
-      : el('p', { className: 'muted' }, 'No likely duplicates: no other observation has the same photo, or the same value at this crossing within 2 h.'),
+      : el('p', { className: 'muted' }, `No likely duplicates: no other observation has the same photo, or ${duplicateWords('same_value', actions.duplicateWindowMinutes)} at this crossing.`),
     // Photos and the map side by side, both in view with the decision above them.
     el('div', { className: 'detail-media' },
       item.photos.length

@@ -1,7 +1,7 @@
+import { METHODS } from '../../../server/contracts/vocabulary.js';
 import { el } from '../ui/dom.js';
 import type { QueueFilters, QueuePage } from './review-api.js';
 
-const METHODS = ['field', 'camera', 'satellite', 'sensor', 'feed', 'customs', 'news', 'synthetic'];
 const AGES: [string, string, QueueFilters][] = [
   ['', 'Any age', {}],
   ['day', 'Arrived in the last 24 h', { maxAgeHours: '24' }],
@@ -9,9 +9,11 @@ const AGES: [string, string, QueueFilters][] = [
   ['older', 'Waiting more than 7 days', { minAgeHours: '168' }],
 ];
 
-/** Filters of the queue, each offering only what is pending (with counts), so no choice leads to an empty list. */
+/** Filters of the queue, each offering what is pending (with counts), so a choice rarely leads to an empty list. */
 export function reviewFilters(facets: QueuePage['facets'], current: QueueFilters & { age?: string }, onChange: (f: QueueFilters & { age?: string }) => void): HTMLElement {
   const select = (id: string, label: string, options: [string, string][], value: string | undefined) => {
+    // The filter in force stays offered even when nothing it selects is pending any more.
+    if (value && !options.some(([v]) => v === value)) options.push([value, `${value} (0)`]);
     const s = el('select', { id }, ...options.map(([v, l]) => el('option', { value: v, selected: v === (value ?? '') }, l)));
     return { s, field: el('div', { className: 'filter' }, el('label', { for: id }, label), s) };
   };

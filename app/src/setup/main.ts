@@ -7,7 +7,8 @@ import '../admin/admin.css';
 import '../ui/account.css';
 
 const area = document.getElementById('setup-area')!;
-const token = new URLSearchParams(location.search).get('token') ?? '';
+// The server prints the token in the fragment (never sent to a server, so in no log); a query works too.
+const token = new URLSearchParams(location.hash.slice(1)).get('token') ?? new URLSearchParams(location.search).get('token') ?? '';
 if (token) history.replaceState(null, '', '/setup/');
 
 function field(id: string, label: string, input: HTMLInputElement, hint?: string) {
@@ -78,7 +79,7 @@ async function start() {
   if (!token) {
     return void area.replaceChildren(el('div', { className: 'login' },
       el('h2', {}, 'Open the link the server printed'),
-      el('p', {}, 'This page needs the one-time token from the server’s first-run line: “First run: create the admin account at …/setup/?token=…”. Open that whole link.')));
+      el('p', {}, 'This page needs the one-time token from the server’s first-run line: “First run: create the admin account at …/setup/#token=…”. Open that whole link.')));
   }
   area.replaceChildren(setupForm());
   area.querySelector('input')!.focus();

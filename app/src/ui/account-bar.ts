@@ -2,6 +2,9 @@ import { api, type Me } from '../api.js';
 import { el } from './dom.js';
 import './account.css';
 
+/** Set when a sign-out could not reach the server (offline): fetchMe finishes it first. */
+export const SIGN_OUT_PENDING = 'landport-sign-out-pending';
+
 export type AccountBarOptions = {
   /** After signing out (or before switching): the page shows its sign-in form. */
   onSignedOut: (switching: boolean) => void;
@@ -23,7 +26,9 @@ export function accountBar(me: NonNullable<Me>, opts: AccountBarOptions): HTMLEl
       try {
         await api.signOut();
       } catch {
-        // Offline: the cookie stays, but this device forgets who it was; the server ends the session on next use.
+        // Offline: the cookie stays until the server is told; until then no page of this browser counts as signed
+        // in (fetchMe), so the next person on a shared phone is not the last one.
+        localStorage.setItem(SIGN_OUT_PENDING, '1');
         message.textContent = 'Signed out on this device; the server will be told when online.';
       }
       opts.onSignedOut(switching);

@@ -3,12 +3,12 @@
 // item remembers who saved it, the header says who is signed in and whether the phone is online, and the sent
 // list shows what reviewers made of each observation.
 import { api, ApiError } from '../api.js';
-import { accountBar } from '../ui/account-bar.js';
+import { accountBar, SIGN_OUT_PENDING } from '../ui/account-bar.js';
 import { el } from '../ui/dom.js';
 import { fetchMe, loginForm, type Me } from '../ui/login-form.js';
 import { clearDraft, loadDraft, saveDraft } from './draft.js';
 import type { Position } from './position-field.js';
-import { queueStore, sentStore, type QueueItem } from './queue-store.js';
+import { ownedBy, queueStore, SENT_KEPT, sentStore } from './queue-store.js';
 import { resizePhoto } from './resize-photo.js';
 import { retryDelaySeconds, sendItem } from './send-queue.js';
 import { uploadForm, type CrossingChoice, type FormResult, type UploadFormHandle } from './upload-form.js';
@@ -27,6 +27,9 @@ let crossings: CrossingChoice[] = [];
 let me: Me = null;
 let handle: UploadFormHandle | null = null;
 let flushing = false;
+/** The item on its way to the server: the lists offer no Edit or Delete for it until the answer is in. */
+let sendingId: string | null = null;
+let lastSummary = '';
 
 async function loadCrossings(): Promise<CrossingChoice[]> {
   try {
@@ -58,12 +61,22 @@ async function render() {
   if (generation !== renderGeneration) return;
   const waiting = items.filter((i) => i.state !== 'failed');
   const failed = items.filter((i) => i.state === 'failed');
-  summary.textContent = items.length === 0 ? 'Everything has been sent.' :
+  const text = items.length === 0 ? 'Everything has been sent.' :
     [waiting.length ? `${waiting.length} waiting to send` : '', failed.length ? `${failed.length} refused by the server` : ''].filter(Boolean).join(', ') + '.';
   // A verdict the observer has not seen is worth a line at the top: the lists are below a long form on a phone.
-  const rejected = me ? sent.filter((s) => s.status === 'rejected' && (!s.savedBy || s.savedBy.id === me!.id)).length : 0;
-  if (rejected) summary.append(' ', el('a', { href: '#sent-heading' }, `${rejected} rejected by a reviewer: see why`));
-  listsRoot.replaceChildren(...uploadLists(items, me ? sent.filter((s) => !s.savedBy || s.savedBy.id === me!.id) : [], crossings, me, {
+  const mySent = sent.filter((x) => ownedBy(me, x));
+  const rejected = mySent.filter((x) => x.status === 'rejected').length;
+  // The status line is rewritten only when it changes, so a screen reader does not hear it again every 5 s.
+  if (`${text}|${rejected}` !== lastSummary) {
+    lastSummary = `${text}|${rejected}`;
+    summary.textContent = text;
+    if (rejected) summary.append(' ', el('a', { href: '#sent-heading' }, `${rejected} rejected by a reviewer: see why`));
+  }
+  // Rebuilt lists keep the focus where it was (an Edit button, by the item's id).
+  const focused = document.activeElement instanceof HTMLElement && listsRoot.contains(document.activeElement)
+    ? { id: document.activeElement.closest<HTMLElement>('[data-id]')?.dataset.id, label: document.activeElement.textContent } : null;
+  listsRoot.replaceChildren(...uploadLists(items, mySent, crossings, me, {
+    sendingId,
     edit: (item) => {
       handle?.edit(item);
       handle?.form.scrollIntoView({ block: 'start' });
@@ -74,6 +87,10 @@ async function render() {
       await render();
     },
   }));
+  if (focused?.id) {
+    const again = [...listsRoot.querySelectorAll<HTMLElement>(`[data-id="${focused.id}"] button`)].find((b) => b.textContent === focused.label);
+    again?.focus();
+  }
 }
 
 /** What the last save or send means, where the observer is looking (under the button they pressed). */
@@ -86,14 +103,27 @@ async function flush(force = false) {
   if (flushing || !me) return;
   flushing = true;
   let sentNow = 0;
+  let attempted = 0;
   try {
-    for (const item of await queueStore.list()) {
-      if (item.state === 'failed' || (!force && item.nextAttemptAt > Date.now())) continue;
-      if (item.savedBy && item.savedBy.id !== me.id) continue;
-      const outcome = await sendItem(item);
+    for (const queued of await queueStore.list()) {
+      if (!me) break;
+      if (queued.state === 'failed' || (!force && queued.nextAttemptAt > Date.now()) || !ownedBy(me, queued)) continue;
+      sendingId = queued.id;
+      attempted++;
+      await render();
+      const outcome = await sendItem(queued);
+      sendingId = null;
+      // Read again: nothing may have changed it meanwhile (Edit and Delete are withheld while it is sent), but a
+      // stale copy must never be written back over what the phone holds now.
+      const item = (await queueStore.get(queued.id)) ?? queued;
+      const owner = item.savedBy ?? { id: me.id, displayName: me.displayName };
       if (outcome.kind === 'sent') {
-        await queueStore.markSent({ ...item, savedBy: item.savedBy ?? { id: me.id, displayName: me.displayName } }, 'pending');
+        await queueStore.markSent({ ...item, savedBy: owner }, 'pending');
         sentNow++;
+      } else if (outcome.kind === 'failed' && outcome.status === 409 && item.editedAfterAttempt) {
+        // The server kept the version sent before the edit (its answer was lost): that one is the observation.
+        await queueStore.markSent({ ...item, savedBy: owner }, 'pending');
+        tell('The server already had this observation as it was before your edit (an earlier send arrived). It is listed under “Sent”; ask a reviewer to correct it.');
       } else {
         const attempts = item.attempts + 1;
         await queueStore.put({
@@ -104,21 +134,26 @@ async function flush(force = false) {
           nextAttemptAt: Date.now() + retryDelaySeconds(attempts) * 1000,
         });
         if (outcome.kind === 'failed') tell(`The server refused an observation: ${outcome.reason}. It is listed under “Refused” to edit or delete.`);
-        if (outcome.kind === 'retry' || outcome.kind === 'signin') break; // the network or the session is down: stop for now
+        if (outcome.kind === 'signin') {
+          sessionEnded();
+          break;
+        }
+        if (outcome.kind === 'retry') break; // the network is down: stop for now
       }
       await render();
     }
   } finally {
     flushing = false;
+    sendingId = null;
     if (sentNow) tell(`Sent ${sentNow === 1 ? 'the observation' : `${sentNow} observations`} to the server. A reviewer checks each; the verdict shows under “Sent”.`);
-    await render();
+    if (attempted) await render();
   }
 }
 
 /** Asks the server what became of what this phone sent (pending, approved, rejected with the reason). */
 async function refreshStatuses() {
   if (!me || !navigator.onLine) return;
-  const sent = (await sentStore.list()).filter((s) => !s.savedBy || s.savedBy.id === me!.id).slice(0, 200);
+  const sent = (await sentStore.list()).filter((x) => ownedBy(me, x)).slice(0, SENT_KEPT);
   if (!sent.length) return;
   try {
     const res = await api.observationsByIds(sent.map((s) => s.id));
@@ -150,6 +185,7 @@ async function save(r: FormResult) {
     state: 'waiting',
     lastError: null,
     savedBy: { id: me.id, displayName: me.displayName },
+    editedAfterAttempt: r.editing ? r.editing.editedAfterAttempt || r.editing.attempts > 0 : false,
   });
   tell(navigator.onLine
     ? `Saved on this phone${r.editing ? ' (changes kept)' : ''}. Sending…`
@@ -176,30 +212,38 @@ function signedIn(user: NonNullable<Me>) {
   localStorage.setItem(ME_KEY, JSON.stringify(user));
   who.replaceChildren(accountBar(user, {
     beforeSignOut: async () => {
-      const unsent = (await queueStore.list()).filter((i) => i.state !== 'failed' && (!i.savedBy || i.savedBy.id === user.id)).length;
+      const unsent = (await queueStore.list()).filter((i) => i.state !== 'failed' && ownedBy(user, i)).length;
       return unsent ? `${unsent} of your observations have not been sent yet. They stay on this phone and are sent when you sign in again. Sign out anyway?` : null;
     },
-    onSignedOut: () => signedOut(),
+    onSignedOut: () => {
+      clearDraft(user.id);
+      signedOut();
+    },
   }));
   handle = uploadForm(crossings, { onSubmit: save, draft: loadDraft(user.id), onDraft: (d) => saveDraft(user.id, d), showMap });
   formArea.replaceChildren(handle.form);
   // Items saved while signed out (or waiting for this observer) can go now.
   void queueStore.list().then(async (items) => {
-    for (const i of items.filter((x) => x.state === 'signin' && (!x.savedBy || x.savedBy.id === user.id))) await queueStore.put({ ...i, state: 'waiting', nextAttemptAt: 0 });
+    for (const i of items.filter((x) => x.state === 'signin' && ownedBy(user, x))) await queueStore.put({ ...i, state: 'waiting', nextAttemptAt: 0 });
     await render();
     void flush(true);
     void refreshStatuses();
   });
 }
 
-function signedOut() {
-  if (me) clearDraft(me.id);
+function signedOut(note?: string) {
   me = null;
   handle = null;
   localStorage.removeItem(ME_KEY);
   who.replaceChildren();
-  formArea.replaceChildren(navigator.onLine ? loginForm(signedIn, { heading: 'Sign in to record observations' }) : el('p', {}, 'Offline and not signed in: sign in once online.'));
+  formArea.replaceChildren(...(note ? [el('p', { role: 'alert' }, note)] : []),
+    navigator.onLine ? loginForm(signedIn, { heading: 'Sign in to record observations' }) : el('p', {}, 'Offline and not signed in: sign in once online.'));
   void render();
+}
+
+/** The server refused the session (expired, or the device token revoked): sign in again; the draft is kept. */
+function sessionEnded() {
+  signedOut('Your session has ended (or this phone’s device token was revoked). What you saved stays on the phone and is sent once you sign in again.');
 }
 
 /** The signed-in user; offline, the one last seen, since the queue lets them work until the network returns. */
@@ -232,6 +276,7 @@ async function signInWithDeviceToken(): Promise<Me> {
   try {
     const user = await api.signInDevice(token);
     sessionStorage.removeItem(DEVICE_TOKEN_KEY);
+    localStorage.removeItem(SIGN_OUT_PENDING);
     return user;
   } catch (err) {
     sessionStorage.removeItem(DEVICE_TOKEN_KEY);
@@ -247,11 +292,10 @@ async function start() {
   window.addEventListener('online', () => {
     showNetwork();
     void (async () => {
-      if (!me) {
-        const user = sessionStorage.getItem(DEVICE_TOKEN_KEY) ? await signInWithDeviceToken() : null;
-        if (user) signedIn(user);
-        else if (!formArea.querySelector('form.login')) signedOut();
-      }
+      // A QR code scanned offline wins over whoever was signed in before: the phone changed hands.
+      const user = sessionStorage.getItem(DEVICE_TOKEN_KEY) ? await signInWithDeviceToken() : null;
+      if (user) signedIn(user);
+      else if (!me && !formArea.querySelector('form.login')) signedOut();
       await flush(true);
       await refreshStatuses();
     })();
@@ -259,7 +303,9 @@ async function start() {
   window.addEventListener('offline', showNetwork);
   crossings = await loadCrossings();
   await render();
-  const user = (await signInWithDeviceToken()) ?? (await whoAmI());
+  const tokenWaiting = sessionStorage.getItem(DEVICE_TOKEN_KEY) !== null;
+  // Offline with a QR code to use: nobody is signed in until it is (not the phone's previous observer).
+  const user = (await signInWithDeviceToken()) ?? (tokenWaiting && !navigator.onLine ? null : await whoAmI());
   if (user) signedIn(user);
   else if (!formArea.querySelector('[role=alert]')) signedOut();
   setInterval(() => void flush(), 5000);

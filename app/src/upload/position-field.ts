@@ -69,5 +69,9 @@ export function positionField(onChange: (p: Position | null) => void) {
     el('div', { className: 'position-actions' }, use, remove,
       el('span', { className: 'min-accuracy' }, el('label', { for: 'min-accuracy' }, 'Minimum accuracy '), min)),
     status, mapSlot);
-  return { element, mapSlot, get: () => position, restore: (p: Position | null) => p && set(p, `Position attached: ${describePosition(p)}.`) };
+  return {
+    element, mapSlot, get: () => position,
+    /** A saved position back in the form (a draft, an edit); `clear` also removes one when there is none. */
+    restore: (p: Position | null, clear = false) => (p ? set(p, `Position attached: ${describePosition(p)}.`) : clear && set(null, 'No position attached.')),
+  };
 }

@@ -3,6 +3,12 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 /** Who saved an item on this (possibly shared) phone: only they send it. */
 export type SavedBy = { id: string; displayName: string };
 
+/**
+ * Whether the signed-in observer owns an item on this phone: nobody signed in owns nothing; an item saved before
+ * accounts were remembered belongs to whoever signs in.
+ */
+export const ownedBy = (me: { id: string } | null, item: { savedBy?: SavedBy | null }) => me !== null && (!item.savedBy || item.savedBy.id === me.id);
+
 /** A submission waiting on the device until the server confirms it. Its id is fixed at creation. */
 export type QueueItem = {
   id: string;
@@ -18,6 +24,8 @@ export type QueueItem = {
   lastError: string | null;
   /** Absent on items saved before accounts were remembered: the next signed-in observer sends them. */
   savedBy?: SavedBy | null;
+  /** Set when the item was edited after a send was attempted: the server may hold the earlier version. */
+  editedAfterAttempt?: boolean;
 };
 
 /** A submission the server confirmed, kept to show its review status (pending, approved, rejected and why). */

@@ -10,7 +10,7 @@ describe('the upload queue', () => {
     expect(classifyResponse(200, '')).toEqual({ kind: 'sent' });
   });
   it('keeps refusals with their reason, waits for sign-in, and retries the rest', () => {
-    expect(classifyResponse(400, 'value: must be 0 or more')).toEqual({ kind: 'failed', reason: 'value: must be 0 or more' });
+    expect(classifyResponse(400, 'value: must be 0 or more')).toEqual({ kind: 'failed', reason: 'value: must be 0 or more', status: 400 });
     expect(classifyResponse(409, 'conflict').kind).toBe('failed');
     expect(classifyResponse(401, 'Sign in').kind).toBe('signin');
     expect(classifyResponse(503, '')).toEqual({ kind: 'retry', reason: 'server answered 503' });

@@ -8,7 +8,7 @@ export function retryDelaySeconds(attempt: number): number {
 export type SendOutcome =
   | { kind: 'sent' }
   | { kind: 'retry'; reason: string }
-  | { kind: 'failed'; reason: string }
+  | { kind: 'failed'; reason: string; status: number }
   | { kind: 'signin'; reason: string };
 
 /**
@@ -18,7 +18,7 @@ export type SendOutcome =
  */
 export function classifyResponse(status: number, message: string): SendOutcome {
   if (status === 200 || status === 201) return { kind: 'sent' };
-  if ([400, 409, 413, 415, 422].includes(status)) return { kind: 'failed', reason: message };
+  if ([400, 409, 413, 415, 422].includes(status)) return { kind: 'failed', reason: message, status };
   if (status === 401 || status === 403) return { kind: 'signin', reason: message };
   return { kind: 'retry', reason: message || `server answered ${status}` };
 }

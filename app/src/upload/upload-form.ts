@@ -1,4 +1,5 @@
 import { nearestCrossings } from '../../../geo/nearest-crossings.js';
+import { COUNT_METRICS } from '../../../server/contracts/vocabulary.js';
 import { el } from '../ui/dom.js';
 import { fieldMessages } from '../ui/field-messages.js';
 import type { Draft } from './draft.js';
@@ -22,7 +23,7 @@ const METRICS: [string, string][] = [
   ['wait_minutes', 'Wait time (minutes)'],
 ];
 const CLASSES = ['truck', 'bus', 'car', 'rail_wagon', 'pedestrian', 'other'];
-const WHOLE_NUMBER_METRICS = new Set(['queue_vehicles', 'crossed_vehicles']);
+const WHOLE_NUMBER_METRICS = new Set<string>(COUNT_METRICS);
 
 function field(label: string, input: HTMLElement, id: string, opts: { hint?: string; required?: boolean } = {}) {
   if (opts.required) input.setAttribute('aria-required', 'true');
@@ -93,6 +94,8 @@ export function uploadForm(
   const heading = el('h2', {}, 'New observation');
   const confirmation = el('div', { className: 'confirmation', id: 'save-confirmation', role: 'status', 'aria-live': 'polite' });
   let editing: QueueItem | null = null;
+  /** The new observation being typed when Edit was pressed: it comes back when the edit is saved or cancelled. */
+  let typedBeforeEdit: Draft | null = null;
 
   const syncPeriod = () => (periodField.hidden = metric.value !== 'crossed_vehicles');
   const syncDirections = () => {
@@ -150,16 +153,25 @@ export function uploadForm(
   form.addEventListener('change', keepDraft);
   const show = fieldMessages(form, { crossing: 'crossing', value: 'value', period: 'period', observedAt: 'observed-at', source: 'source' });
 
+  const showEditing = (item: QueueItem | null) => {
+    editing = item;
+    heading.textContent = item ? 'Edit the saved observation' : 'New observation';
+    submit.textContent = item ? 'Save changes and send' : 'Save and send';
+    cancelEdit.hidden = !item;
+  };
+  /** Back to the new observation that was being typed before Edit. */
   const endEdit = () => {
-    editing = null;
-    heading.textContent = 'New observation';
-    submit.textContent = 'Save and send';
-    cancelEdit.hidden = true;
+    showEditing(null);
+    form.reset();
+    observedAt.value = localDateTimeValue(new Date());
+    photoNote.textContent = '';
+    position.restore(null, true);
+    if (typedBeforeEdit) restore(typedBeforeEdit);
+    typedBeforeEdit = null;
+    keepDraft();
   };
   cancelEdit.addEventListener('click', () => {
     endEdit();
-    form.reset();
-    observedAt.value = localDateTimeValue(new Date());
     confirmation.textContent = 'Editing cancelled: the saved observation is unchanged.';
   });
 
@@ -203,20 +215,26 @@ export function uploadForm(
     // Clear the fields before saving, not after: saving is asynchronous, and an observer who starts typing the next
     // observation in the meantime must not have it wiped by the previous one finishing. Crossing, metric, class,
     // direction, source and position stay: the next reading is usually at the same place.
-    const typed = { value: value.value, notes: notes.value };
-    value.value = '';
-    notes.value = '';
-    photos.value = '';
-    photoNote.textContent = '';
-    observedAt.value = localDateTimeValue(new Date());
-    endEdit();
-    opts.onDraft(snapshot());
+    const typed = snapshot();
+    const wasEditing = editing;
+    const wasTyped = typedBeforeEdit;
+    if (editing) endEdit();
+    else {
+      value.value = '';
+      notes.value = '';
+      photos.value = '';
+      photoNote.textContent = '';
+      observedAt.value = localDateTimeValue(new Date());
+      opts.onDraft(snapshot());
+    }
     try {
       await opts.onSubmit(submission);
     } catch (error) {
-      if (value.value === '' && notes.value === '') {
-        value.value = typed.value;
-        notes.value = typed.notes;
+      // Nothing was stored: the fields come back as they were, and an edit stays an edit (same id, no duplicate).
+      restore(typed);
+      if (wasEditing) {
+        typedBeforeEdit = wasTyped;
+        showEditing(wasEditing);
       }
       confirmation.textContent = `Not saved on this phone: ${error instanceof Error ? error.message : String(error)}`;
     }
@@ -229,7 +247,8 @@ export function uploadForm(
     form,
     confirmation,
     edit(item) {
-      editing = item;
+      if (!editing) typedBeforeEdit = snapshot();
+      showEditing(item);
       const o = item.observation as Record<string, unknown> & { direction?: { from: string; to: string }; period?: { start: string; end: string } };
       crossing.value = String(o.crossingId ?? '');
       syncDirections();
@@ -242,10 +261,9 @@ export function uploadForm(
       notes.value = String(o.notes ?? '');
       source.value = String(o.source ?? '');
       share.checked = item.shareLocation;
+      const seenFrom = o.observer as { lat: number; lon: number; accuracyM: number | null } | undefined;
+      position.restore(seenFrom ? { lat: seenFrom.lat, lon: seenFrom.lon, accuracyM: seenFrom.accuracyM ?? 0, at: item.createdAt } : null, true);
       syncPeriod();
-      heading.textContent = 'Edit the saved observation';
-      submit.textContent = 'Save changes and send';
-      cancelEdit.hidden = false;
       photoNote.textContent = item.photos.length ? `${item.photos.length} saved photo(s) are kept unless you choose new ones.` : '';
       confirmation.textContent = '';
       heading.tabIndex = -1;

@@ -1,10 +1,12 @@
 import { el } from '../ui/dom.js';
-import type { QueueItem, SentItem } from './queue-store.js';
+import { ownedBy, type QueueItem, type SentItem } from './queue-store.js';
 import type { CrossingChoice } from './upload-form.js';
 
 export type ListActions = {
   edit: (item: QueueItem) => void;
   remove: (item: QueueItem) => Promise<void>;
+  /** The item being sent right now: it cannot be edited or deleted until the server has answered. */
+  sendingId: string | null;
 };
 
 const METRIC_WORDS: Record<string, string> = {
@@ -33,7 +35,7 @@ function section(id: string, title: string, count: number, empty: string, items:
 export function uploadLists(
   queue: QueueItem[], sent: SentItem[], crossings: CrossingChoice[], me: { id: string } | null, actions: ListActions,
 ): HTMLElement[] {
-  const mine = (i: { savedBy?: { id: string } | null }) => !i.savedBy || !me || i.savedBy.id === me.id;
+  const mine = (i: QueueItem) => ownedBy(me, i);
   const waiting = queue.filter((i) => i.state !== 'failed');
   const refused = queue.filter((i) => i.state === 'failed');
   const buttons = (item: QueueItem, label: string) => {
@@ -45,11 +47,12 @@ export function uploadLists(
     del.addEventListener('click', () => {
       if (confirm(`Delete this observation from the phone? It has not reached the server.\n\n${label}`)) void actions.remove(item);
     });
+    if (item.id === actions.sendingId) return el('small', {}, 'Sending now…');
     return mine(item) ? el('span', { className: 'item-actions' }, edit, del) : null;
   };
   const waitingItems = waiting.map((item) => {
     const label = describeObservation(item.observation, crossings, item.photos.length);
-    const state = !mine(item) ? `Saved by ${item.savedBy!.displayName}: sent when they sign in on this phone`
+    const state = !mine(item) ? (item.savedBy ? `Saved by ${item.savedBy.displayName}: sent when they sign in on this phone` : 'Sent when an observer signs in')
       : item.state === 'signin' ? 'Sign in to send'
       : item.lastError ? `Will retry (${item.lastError})` : 'Waiting to send';
     return el('li', { className: `queue-item ${item.state}`, 'data-id': item.id }, el('span', {}, label), el('small', {}, state), buttons(item, label));
