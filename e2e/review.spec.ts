@@ -79,6 +79,8 @@ test('an analyst checks a CSV, sees the bad row by line, and imports the valid r
     `cn-kp-quanhe-wonjong,2025-02-01T08:00:00Z,12,${tag}`,
     `cn-kp-quanhe-wonjong,2025-02-02T08:00:00Z,many,${tag}`,
     `cn-kp-quanhe-wonjong,2025-02-03T08:00:00Z,14,${tag}`,
+    `Tumen River Bridge,2025-02-04 16:00 +08:00,9,${tag}`,
+    `Tumen River Brdge,2025-02-05,10,${tag}`,
   ].join('\n');
   await page.getByLabel('File').setInputFiles({ name: 'partner.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.locator('#map-crossingId').selectOption('bridge');
@@ -91,16 +93,22 @@ test('an analyst checks a CSV, sees the bad row by line, and imports the valid r
   await page.locator('#default-source').fill('partner feed');
 
   await page.getByRole('button', { name: 'Check (dry run)' }).click();
-  await expect(page.locator('#import-status')).toContainText('Checked 3 rows: 2 valid, 1 with errors');
-  await expect(page.locator('.import-errors tbody tr')).toHaveText([/3\s*value/]);
+  await expect(page.locator('#import-status')).toContainText('Checked 5 rows: 3 valid, 2 with errors');
+  await expect(page.locator('.import-errors tbody tr')).toHaveText([/^3\s*Value/, /^6\s*Crossing.*no crossing is called "Tumen River Brdge"/]);
+  // The preview shows rows as they will be stored: a crossing name found, a local time in UTC.
+  await expect(page.locator('.import-preview tbody tr').nth(2)).toContainText('cn-kp-quanhe-wonjong2025-02-04 08:00');
+  // The misspelt name is matched by hand and checked again: every row is valid now.
+  await page.getByLabel('Crossing meant by “Tumen River Brdge”').selectOption({ label: 'Tumen River Bridge (Quanhe–Wonjong, Hunchun–Rason)' });
+  await page.getByRole('button', { name: 'Check (dry run)' }).click();
+  await expect(page.locator('#import-status')).toContainText('Checked 5 rows: 4 valid, 1 with errors');
   await page.getByRole('button', { name: 'Import all or nothing' }).click();
   await expect(page.locator('#import-status')).toContainText('Nothing imported');
   await page.getByRole('button', { name: 'Import valid rows only' }).click();
-  await expect(page.locator('#import-status')).toContainText('Imported: 2 added');
+  await expect(page.locator('#import-status')).toContainText('Imported: 4 added');
   // The queue shows them without a reload.
   await expect(page.locator('#review-message')).toHaveText('Imported rows are in the queue.');
   await page.getByLabel('Method', { exact: true }).selectOption('feed');
-  await expect(page.locator('article.review-card').filter({ hasText: tag })).toHaveCount(2);
+  await expect(page.locator('article.review-card').filter({ hasText: tag })).toHaveCount(4);
   expect(pageProblems).toEqual([]);
 });
 

@@ -14,6 +14,7 @@ import { authenticate } from './auth/authenticate.js';
 import { crossingsRouter } from './crossings/crossings.routes.js';
 import { crossingsAdminRouter } from './crossings/crossings-admin.routes.js';
 import { healthRouter } from './health/health.routes.js';
+import { logLevelFor } from './http/log-level.js';
 import { errorMiddleware, notFoundHandler } from './http/error-middleware.js';
 import { requireJsonBody } from './http/require-json.js';
 import { reviewRouter } from './review/review.routes.js';
@@ -140,7 +141,7 @@ export function createApp({
         res.setHeader('X-Request-Id', id);
         return id;
       },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      customLogLevel: (_req, res, err) => logLevelFor(res.statusCode, !!err),
     }),
   );
 

@@ -54,6 +54,19 @@ describe(`the server process on ${testDbKind}`, () => {
     expect(server.lines.map((l) => l.msg)).toContain('stopped cleanly');
   });
 
+  it('exits on SIGTERM within SHUTDOWN_TIMEOUT_MS when its stdout was closed (its parent gone)', async () => {
+    const server = await spawnServer({ ...handle.env, SHUTDOWN_TIMEOUT_MS: '3000' });
+    // The reader of its stdout goes away; the server still logs every request and its shutdown.
+    server.child.stdout!.destroy();
+    expect((await fetch(`${server.baseUrl}/health`)).status).toBe(200);
+    const started = Date.now();
+    server.child.kill('SIGTERM');
+    const exited = await Promise.race([once(server.child, 'exit').then(([code]) => code), new Promise((r) => setTimeout(() => r('still running'), 4000))]);
+    if (exited === 'still running') server.child.kill('SIGKILL');
+    expect(exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
   it('keeps an acknowledged write when the process is killed with SIGKILL, and starts again', async () => {
     const id = crypto.randomUUID();
     const first = await spawnServer(handle.env);

@@ -14,6 +14,7 @@ export type BackupTable = {
 export const BACKUP_TABLES: BackupTable[] = [
   { name: 'users', orderBy: 'id', secret: { column: 'password_hash' } },
   { name: 'crossings', orderBy: 'id' },
+  { name: 'crossing_aliases', orderBy: 'alias_key' },
   { name: 'imports', orderBy: 'id' },
   { name: 'observations', orderBy: 'id' },
   { name: 'photos', orderBy: 'id' },

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { httpUrl, instant, text } from './common.js';
+import { isTimeZone } from '../imports/parse-date-time.js';
 
 /** Observation fields a file column can be mapped to. */
 export const IMPORT_FIELDS = [
   'id', 'crossingId', 'observedAt', 'periodStart', 'periodEnd', 'metric', 'value', 'vehicleClass',
-  'directionFrom', 'directionTo', 'method', 'source', 'sourceUrl', 'retrievedAt',
+  'directionFrom', 'directionTo', 'method', 'source', 'measure', 'sourceUrl', 'retrievedAt',
   'observerLat', 'observerLon', 'observerAccuracyM', 'confidence', 'notes',
 ] as const;
 
@@ -20,11 +21,20 @@ export const importOptions = z.strictObject({
   dryRun: z.boolean().default(true),
   /** `all`: store every row or none; `valid`: store the valid rows and report the rest. */
   mode: z.enum(['all', 'valid']).default('all'),
+  /** The zone of date-times written without an offset (IANA, such as Asia/Shanghai). */
+  timezone: text().max(100).refine(isTimeZone, 'must be an IANA time zone, such as UTC or Asia/Shanghai').default('UTC'),
+  /** How `16/11/2025` is read: `dmy` day first, `mdy` month first; `ymd` (default) takes ISO dates only. */
+  dateOrder: z.enum(['ymd', 'dmy', 'mdy']).default('ymd'),
+  /** A name the file uses → the crossing id it means; kept for later imports once this one commits. */
+  crossingAliases: z.record(text().min(1).max(200), text().min(1).max(200)).refine((r) => Object.keys(r).length <= 500, 'must hold at most 500 names').default({}),
 });
 
 export type ImportOptions = z.output<typeof importOptions>;
 
 export type RowError = { line: number; fields: { path: string; message: string }[] };
+
+/** A crossing name in the file that matched no crossing, or several. */
+export type UnmatchedCrossing = { value: string; rows: number; firstLine: number; candidates: { id: string; name: string }[] };
 
 export type ImportReport = {
   dryRun: boolean;
@@ -42,6 +52,11 @@ export type ImportReport = {
   errorsTruncated: boolean;
   importId: string | null;
   seconds: number;
+  /** Field → the column it was read from (the mapping given, or guessed from the header). */
+  mapping: Partial<Record<ImportField, string>>;
+  unmatchedCrossings: UnmatchedCrossing[];
+  /** The first rows as they will be stored (valid rows only), on a dry run. */
+  preview: { line: number; observation: Record<string, unknown> }[];
 };
 
 /** Options of the feed importers (`POST /api/imports/bts`, `/api/imports/trade`, and their CLI commands). */

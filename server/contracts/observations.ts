@@ -86,7 +86,10 @@ export const observationQuery = z.strictObject({
 export type ObservationQuery = z.output<typeof observationQuery>;
 
 /** `GET /api/exports/observations.geojson|csv`: the list filters, every matching row (streamed). */
-export const observationExportQuery = observationQuery.omit({ limit: true, cursor: true });
+export const observationExportQuery = observationQuery.omit({ limit: true, cursor: true }).extend({
+  /** `1`: start the CSV with a UTF-8 byte order mark, so Excel reads 中朝友谊桥 right. */
+  bom: z.enum(['0', '1']).optional(),
+});
 export type ObservationExportQuery = z.output<typeof observationExportQuery>;
 
 /** An observation as the API returns it. */

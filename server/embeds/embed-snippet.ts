@@ -8,13 +8,19 @@ export const escapeHtml = (s: string) =>
  * What a publisher pastes: the iframe (full width, a fixed height that reads well without
  * scripts) and `/embed.js`, which sizes every landport iframe on the page to its content.
  */
-export function embedSnippet(origin: string, id: string, title: string, height = EMBED_SIZE.height, flags = ''): string {
+export function embedSnippet(
+  origin: string, id: string, title: string, height = EMBED_SIZE.height, flags = '',
+  /** An oEmbed consumer's box: the frame stays within maxwidth, and the resizer never grows it past maxheight. */
+  box: { maxWidth?: number; maxHeight?: number } = {},
+): string {
   const t = escapeHtml(title);
   const o = escapeHtml(origin);
   const q = flags ? `?${escapeHtml(flags)}` : '';
+  const maxWidth = box.maxWidth ? `;max-width:${box.maxWidth}px` : '';
+  const maxHeight = box.maxHeight ? ` data-landport-max-height="${box.maxHeight}"` : '';
   return (
-    `<iframe src="${o}/embed/${id}${q}" title="${t}" aria-label="${t}" width="100%" height="${height}" ` +
-    `style="border:0;width:100%" loading="lazy" data-landport-embed></iframe>` +
+    `<iframe src="${o}/embed/${id}${q}" title="${t}" aria-label="${t}" width="${box.maxWidth ?? '100%'}" height="${height}" ` +
+    `style="border:0;width:100%${maxWidth}" loading="lazy" data-landport-embed${maxHeight}></iframe>` +
     `<script async src="${o}/embed.js"></script>`
   );
 }

@@ -216,6 +216,8 @@ describe('oEmbed', () => {
     });
     expect(res.body.html).toContain(`<iframe src="${url}" title="Trucks at &lt;Dandong&gt; &amp; &quot;friends&quot;"`);
     expect(res.body.html).toContain(`<script async src="http://${HOST}/embed.js"></script>`);
+    // The frame honours the box once it renders: no wider than maxwidth, never resized past maxheight.
+    expect(res.body.html).toContain('width="500" height="400" style="border:0;width:100%;max-width:500px" loading="lazy" data-landport-embed data-landport-max-height="400"');
     const thumb = await t.request.get(new URL(res.body.thumbnail_url).pathname + new URL(res.body.thumbnail_url).search).expect(200);
     expect(await sharp(thumb.body).metadata()).toMatchObject({ format: 'png', width: 500, height: 333 });
   });
@@ -241,6 +243,9 @@ describe('oEmbed', () => {
     await t.request.get('/oembed').set('Host', HOST).query({ url: `http://${HOST}/embed/${viewId}`, format: 'xml' }).expect(501);
     const bad = await t.request.get('/oembed').query({ maxwidth: 'wide' }).expect(400);
     expect(bad.body.error.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['query.maxwidth', 'query.url']);
+    // None of these is the server failing: warn lines, never error (level 50) lines.
+    const oembedLines = t.logLines.map((l) => JSON.parse(l)).filter((l) => String(l.req?.url ?? '').startsWith('/oembed'));
+    expect(oembedLines.filter((l) => l.res?.statusCode >= 400).map((l) => [l.res.statusCode, l.level])).toEqual([[404, 40], [404, 40], [501, 40], [400, 40]]);
   });
 });
 

@@ -50,7 +50,9 @@ export function oembedRouter(service: EmbedService, publicUrl?: string): Router 
       provider_url: `${origin}/`,
       title: entry.data.title,
       // The publisher's flags (`?dark=true&plain`) stay on the iframe they asked for.
-      html: embedSnippet(origin, entry.data.viewId, entry.data.title, height, embedFlagsOf(url)),
+      html: embedSnippet(origin, entry.data.viewId, entry.data.title, height, embedFlagsOf(url), {
+        maxWidth: q.maxwidth !== undefined ? width : undefined, maxHeight: q.maxheight !== undefined ? height : undefined,
+      }),
       width,
       height,
       ...thumbnail,

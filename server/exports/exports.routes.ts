@@ -6,12 +6,20 @@ import { parseOrThrow } from '../http/validate.js';
 import { observationFeature } from '../ogc/ogc-features.js';
 import { csvCell } from '../../app/src/csv.js';
 import { streamObservations } from './observation-stream.js';
+import { canSeeUnreviewed, type CurrentUser } from '../auth/current-user.js';
 
 export const OBSERVATION_CSV_COLUMNS = [
   'id', 'crossing_id', 'lon', 'lat', 'observed_at', 'period_start', 'period_end', 'metric', 'value', 'vehicle_class',
   'direction_from', 'direction_to', 'method', 'source', 'measure', 'source_url', 'retrieved_at', 'confidence', 'notes', 'status',
-  'submitted_by', 'synthetic',
+  'submitted_by', 'synthetic', 'observer_lat', 'observer_lon', 'observer_accuracy_m',
 ] as const;
+
+/**
+ * The observer's position locates a person: written only for callers who may see unreviewed data (analysts) and
+ * for the observer's own rows; with it, an export imports back as the same content (`existing`).
+ */
+const mayLocate = (user: CurrentUser | null | undefined, row: { submittedByUserId: string | null }) =>
+  canSeeUnreviewed(user) || (!!user && row.submittedByUserId === user.id);
 
 /** Writes, waiting when the client reads slower than the database gives; stops when it went away. */
 async function write(res: Response, chunk: string) {
@@ -66,11 +74,16 @@ export function exportsRouter(prisma: PrismaClient): Router {
         const f = observationFeature(r.value);
         const p = f.properties as Record<string, string | number | boolean | null>;
         const [lon, lat] = f.geometry?.coordinates ?? [null, null];
-        const cells = OBSERVATION_CSV_COLUMNS.map((c) => (c === 'id' ? f.id : c === 'lon' ? lon : c === 'lat' ? lat : p[c]));
+        const o = r.value;
+        const located = mayLocate(req.user, o);
+        const observer = { observer_lat: o.observerLat, observer_lon: o.observerLon, observer_accuracy_m: o.observerAccuracyM };
+        const cells = OBSERVATION_CSV_COLUMNS.map((c) => (c === 'id' ? f.id : c === 'lon' ? lon : c === 'lat' ? lat
+          : c in observer ? (located ? observer[c as keyof typeof observer] : null) : p[c]));
         yield `${cells.map((v) => csvCell(v as string | number | boolean | null)).join(',')}\r\n`;
       }
     }
-    await send(res, 'text/csv; charset=utf-8', 'landport-observations.csv', `${OBSERVATION_CSV_COLUMNS.join(',')}\r\n`, '', lines());
+    const bom = q.bom === '1' ? '\uFEFF' : '';
+    await send(res, 'text/csv; charset=utf-8', 'landport-observations.csv', `${bom}${OBSERVATION_CSV_COLUMNS.join(',')}\r\n`, '', lines());
   });
 
   return router;

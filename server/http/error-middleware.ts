@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { HttpError } from './http-error.js';
+import { logLevelFor } from './log-level.js';
 
 type ErrorBody = { error: { code: string; message: string; details?: unknown } };
 
@@ -47,7 +48,7 @@ export const notFoundHandler: RequestHandler = (req, res) =>
 export const errorMiddleware: ErrorRequestHandler = (err, req, res, _next) => {
   const known = err instanceof HttpError ? err : fromBodyParser(err);
   // A server-side failure the code foresaw (a full disk) still goes to the log, with its cause.
-  if (known && known.status >= 500) req.log?.error({ err: known.cause ?? known, requestId: String(req.id ?? ''), code: known.code }, known.message);
+  if (known && logLevelFor(known.status, true) === 'error') req.log?.error({ err: known.cause ?? known, requestId: String(req.id ?? ''), code: known.code }, known.message);
   if (known) {
     return send(res, known.status, {
       error: { code: known.code, message: known.message, ...(known.details ? { details: known.details } : {}) },

@@ -134,13 +134,83 @@ describe('POST /api/imports', () => {
     expect(out.at(-1)).toMatchObject({ type: 'report', status: 200, report: { rows: 2500, valid: 2500 } });
   });
 
-  it('ends the stream with the error as its last line when the file breaks after progress began', async () => {
+  it('a line that cannot be read deep in a streamed file is that row\'s error, by its line', async () => {
     const lines = [HEADER, ...Array.from({ length: 1500 }, (_, i) => row(1 + (i % 28), i, `n${i}`)), 'cn-kp-x,"unclosed'];
     const res = await upload(lines.join('\n'), { dryRun: true }, 'broken.csv', 'application/x-ndjson');
     const out = res.text.trim().split('\n').map((l) => JSON.parse(l));
     expect(out[0]).toMatchObject({ type: 'progress', rows: 1000 });
-    expect(out.at(-1)).toMatchObject({ type: 'report', status: 400, error: { code: 'invalid_file' } });
-    expect(out.at(-1).error.message).toMatch(/line 1502/);
+    expect(out.at(-1)).toMatchObject({ type: 'report', status: 200, report: { rows: 1501, valid: 1500, invalid: 1 } });
+    expect(out.at(-1).report.errors).toEqual([{ line: 1502, fields: [{ path: '', message: expect.stringContaining('never closed') }] }]);
+  });
+
+  it('imports a messy spreadsheet CSV: good rows in, bad rows named by their real line with every problem', async () => {
+    // Saved from a spreadsheet: BOM, CRLF, a quoted note over two lines, bare quotes in an unquoted cell, local
+    // times, crossings by Chinese and English name (one without its bracketed qualifier), day-first dates.
+    const csv = '\uFEFF' + [
+      'Crossing,Observed at,Trucks,Notes',
+      '中朝友谊桥,2025-11-14 07:30 +08:00,12,"queue past the\r\ncustoms gate"', // lines 2–3
+      'Tumen Border Bridge,16/11/2025 09:00,3,<a href="https://example.org/x">photo</a>', // line 4, Shanghai time
+      'Sino-Korean Friendship Bridge (Dandong–Sinuiju),2025-11-17,4,', // line 5, date only
+      'Nowhere Bridge,31/02/2025,5,', // line 6: two problems
+      'cn-kp-dandong-sinuiju-friendship-bridge,"open quote,6,', // line 7: cannot be read
+      'CN-KP-DANDONG-SINUIJU-FRIENDSHIP-BRIDGE,2025-11-18T08:00:00Z,7,last', // line 8
+    ].join('\r\n') + '\r\n';
+    const options = {
+      mapping: { crossingId: 'Crossing', observedAt: 'Observed at', value: 'Trucks', notes: 'Notes' },
+      defaults: { metric: 'queue_vehicles', vehicleClass: 'truck', method: 'field', source: 'partner spreadsheet' },
+      timezone: 'Asia/Shanghai', dateOrder: 'dmy',
+    };
+    const dry = await upload(csv, { ...options, dryRun: true });
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ rows: 6, valid: 4, invalid: 2 });
+    expect(dry.body.errors).toEqual([
+      { line: 6, fields: [
+        { path: 'crossingId', message: expect.stringMatching(/^no crossing is called "Nowhere Bridge"; nearest: /) },
+        { path: 'observedAt', message: '"31/02/2025" is not a real date and time' },
+      ] },
+      { line: 7, fields: [{ path: '', message: expect.stringContaining('never closed') }] },
+    ]);
+    expect(dry.body.unmatchedCrossings).toEqual([{ value: 'Nowhere Bridge', rows: 1, firstLine: 6, candidates: expect.any(Array) }]);
+    expect(dry.body.preview.map((p: { line: number; observation: { crossingId: string; observedAt: string; notes?: string } }) => [p.line, p.observation.crossingId, p.observation.observedAt, p.observation.notes])).toEqual([
+      [2, DANDONG, '2025-11-13T23:30:00.000Z', 'queue past the\r\ncustoms gate'],
+      [4, 'cn-kp-tumen-namyang-road', '2025-11-16T01:00:00.000Z', '<a href="https://example.org/x">photo</a>'],
+      [5, DANDONG, '2025-11-16T16:00:00.000Z', undefined],
+      [8, DANDONG, '2025-11-18T08:00:00.000Z', 'last'],
+    ]);
+    const done = await upload(csv, { ...options, dryRun: false, mode: 'valid' });
+    expect(done.body).toMatchObject({ committed: true, created: 4, invalid: 2 });
+  });
+
+  it('keeps a crossing name the user confirmed for the next import', async () => {
+    const csv = ['crossingId,observedAt,metric,value,vehicleClass,method,source', 'Friendship Br.,2025-06-01T08:00:00Z,queue_vehicles,3,truck,field,alias test'].join('\n');
+    const first = await upload(csv, { dryRun: true });
+    expect(first.body.unmatchedCrossings[0]).toMatchObject({ value: 'Friendship Br.', rows: 1 });
+    const bad = await upload(csv, { dryRun: true, crossingAliases: { 'Friendship Br.': 'no-such-crossing' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.fields[0].path).toBe('options.crossingAliases.Friendship Br.');
+    const confirmed = await upload(csv, { dryRun: false, crossingAliases: { 'Friendship Br.': DANDONG } });
+    expect(confirmed.body).toMatchObject({ committed: true, created: 1 });
+    const later = await upload(csv.replace('value', 'value').replace(',3,', ',4,'), { dryRun: true });
+    expect(later.body).toMatchObject({ invalid: 0, unmatchedCrossings: [] });
+    expect(later.body.preview[0].observation.crossingId).toBe(DANDONG);
+  });
+
+  it('round trip: the CSV export imports back with no mapping, every row existing', async () => {
+    // Rows with every field the export writes, a formula-like note and the observer position.
+    const items = [
+      { crossingId: DANDONG, observedAt: '2025-07-01T08:00:00+09:00', metric: 'crossed_vehicles', value: 14, vehicleClass: 'truck', method: 'field', source: 'round trip', measure: 'Trucks', period: { start: '2025-07-01T00:00:00Z', end: '2025-07-01T06:00:00Z' }, direction: { from: 'CN', to: 'KP' }, sourceUrl: 'https://example.org/a', retrievedAt: '2025-07-02T00:00:00Z', confidence: 0.7, notes: '=1+1 and, "quoted"\nline', observer: { lat: 40.1, lon: 124.39, accuracyM: 12.5 } },
+      { crossingId: DANDONG, observedAt: '2025-07-02T08:00:00Z', metric: 'wait_minutes', value: 12.5, vehicleClass: 'truck', method: 'camera', source: 'round trip', notes: '-5 lanes' },
+    ];
+    const posted = await t.request.post('/api/observations/batch').set(t.as.analyst).send({ items }).expect(200);
+    expect(posted.body.results.map((r: { status: string }) => r.status)).toEqual(['created', 'created']);
+    const exported = await t.request.get('/api/exports/observations.csv?bom=1&method=field,camera&from=2025-06-30&to=2025-07-03').set(t.as.analyst).expect(200);
+    expect(exported.text.startsWith('\uFEFFid,crossing_id')).toBe(true);
+    expect(exported.text).toContain("'=1+1");
+    const res = await upload(exported.text, { dryRun: false });
+    expect(res.body).toMatchObject({ committed: true, rows: 2, created: 0, existing: 2, conflicts: 0, invalid: 0 });
+    expect(res.body.mapping).toMatchObject({ crossingId: 'crossing_id', observedAt: 'observed_at', measure: 'measure', observerAccuracyM: 'observer_accuracy_m' });
+    const plain = await t.request.get('/api/exports/observations.csv?method=camera').set(t.as.analyst).expect(200);
+    expect(plain.text.startsWith('id,')).toBe(true);
   });
 
   it('says clearly when a file is too large, has too many rows, or is not CSV/GeoJSON', async () => {

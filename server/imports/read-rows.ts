@@ -1,31 +1,49 @@
 import fs from 'node:fs';
-import { parse } from 'csv-parse';
+import { readCsvRecords } from './lenient-csv.js';
 import { HttpError } from '../http/http-error.js';
 
 /** One record from an uploaded file: its line (CSV) or feature number (GeoJSON) and its fields. */
-export type SourceRow = { line: number; fields: Record<string, unknown> };
+export type SourceRow = { line: number; fields: Record<string, unknown>; error?: string };
 
 /**
- * Streams the records of a CSV file: header row, RFC 4180 quoting, a UTF-8 BOM and CRLF
- * handled; `line` is the line the record starts on, as a spreadsheet numbers it.
+ * Streams the records of a CSV file (lenient-csv.ts): the header row names the fields; `line`
+ * is the physical line the record starts on, as a spreadsheet numbers it. A record that cannot
+ * be read becomes a row with `error`, so one bad line never sinks the file.
  */
 export async function* readCsvRows(file: string, maxRows: number): AsyncGenerator<SourceRow> {
-  const parser = fs.createReadStream(file).pipe(
-    parse({ columns: (h: string[]) => h.map((c) => c.trim()), bom: true, skip_empty_lines: true, info: true, relax_column_count: false, trim: true }),
-  );
+  let header: string[] | null = null;
   let count = 0;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      if (++count > maxRows) throw new HttpError(413, 'payload_too_large', `The file has more than ${maxRows} rows; split it`);
-      yield { line: info.lines, fields: record };
+  for await (const record of readCsvRecords(fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }))) {
+    if (!header) {
+      if ('error' in record) throw new HttpError(400, 'invalid_file', `The header row (line ${record.line}) ${record.error}`, { rows: [{ line: record.line, fields: [{ path: '', message: record.error }] }] });
+      header = record.cells.map((c) => c.trim());
+      continue;
     }
-  } catch (err) {
-    if (err instanceof HttpError) throw err;
-    const e = err as { code?: string; lines?: number; message: string };
-    throw new HttpError(400, 'invalid_file', `The CSV could not be read at line ${e.lines ?? '?'}: ${e.message}`, {
-      rows: [{ line: e.lines ?? 0, fields: [{ path: '', message: e.message }] }],
+    if (++count > maxRows) throw new HttpError(413, 'payload_too_large', `The file has more than ${maxRows} rows; split it`);
+    if ('error' in record) {
+      yield { line: record.line, fields: {}, error: record.error };
+      continue;
+    }
+    const extra = record.cells.slice(header.length).filter((c) => c.trim() !== '');
+    if (extra.length) {
+      yield { line: record.line, fields: {}, error: `has ${record.cells.length} cells but the header names ${header.length} columns` };
+      continue;
+    }
+    const fields: Record<string, string> = {};
+    header.forEach((name, i) => {
+      if (name) fields[name] = record.cells[i] ?? '';
     });
+    yield { line: record.line, fields };
   }
+  if (!header) throw new HttpError(400, 'invalid_file', 'The CSV is empty: it needs a header row', { fields: [{ path: 'file', message: 'is empty' }] });
+}
+
+/** The header row of a CSV file, for guessing the column mapping. */
+export async function readCsvHeader(file: string): Promise<string[]> {
+  for await (const record of readCsvRecords(fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 64 * 1024 }))) {
+    return 'cells' in record ? record.cells.map((c) => c.trim()) : [];
+  }
+  return [];
 }
 
 /**

@@ -31,7 +31,9 @@
     if (!data || data.type !== 'landport:resize' || typeof data.height !== 'number' || !Number.isFinite(data.height)) return;
     const frame = frameFor(e);
     if (!frame) return;
-    const height = Math.round(Math.min(Math.max(data.height, 50), 10_000));
+    // An oEmbed consumer's maxheight travels as data-landport-max-height: the frame never grows past it (the embed scrolls).
+    const max = Number(frame.dataset.landportMaxHeight) || 10_000;
+    const height = Math.round(Math.min(Math.max(data.height, 50), max, 10_000));
     frame.style.height = `${height}px`;
     frame.setAttribute('height', String(height));
   });
