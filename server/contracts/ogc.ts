@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from './common.js';
+import { METHODS, METRICS, text } from './common.js';
 
 /** `bbox=minLon,minLat,maxLon,maxLat` (WGS 84, CRS84 axis order). */
 const bbox = z
@@ -52,7 +52,11 @@ export const ogcItemsQuery = z.strictObject({
     // What the API definition says (OGC's fc-limit-definition): GDAL picks its page size from it.
     .meta({ minimum: 1, maximum: OGC_MAX_LIMIT, default: 100, description: 'Features per page; above 10,000 the server answers 10,000' }),
   cursor: text().max(200).optional(),
-  offset: z.coerce.number().int().min(0).optional(),
+  offset: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  /** Queryables of observations (GET /ogc/collections/observations/queryables). */
+  crossing_id: text().min(1).max(200).optional(),
+  metric: z.string().transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean)).pipe(z.array(z.enum(METRICS)).min(1)).optional(),
+  method: z.string().transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean)).pipe(z.array(z.enum(METHODS)).min(1)).optional(),
   f: z.enum(['json', 'geojson']).optional(),
 });
 

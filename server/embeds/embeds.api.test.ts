@@ -188,9 +188,11 @@ describe('embed page', () => {
       const res = await t.request.get(path);
       expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
       expect(res.headers['x-frame-options']).toBe('DENY');
-      expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
-      expect(res.headers['access-control-allow-origin']).toBeUndefined();
     }
+    // Public data is readable from other sites (security-headers.api.test.ts); the rest is not.
+    const health = await t.request.get('/health');
+    expect(health.headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect(health.headers['access-control-allow-origin']).toBeUndefined();
     const page = await t.request.get(`/embed/${viewId}`);
     expect(page.headers['x-frame-options']).toBeUndefined();
     // Publishers' pages load these from us: their browsers must be allowed to.

@@ -44,4 +44,25 @@ describe('security headers', () => {
     expect((await t.request.get('/')).headers['cross-origin-resource-policy']).toBe('same-origin');
     expect((await t.request.get('/photos/abc')).headers['cross-origin-resource-policy']).toBe('same-origin');
   });
+
+  it('opens public read-only GETs to other sites (CORS without credentials, CORP cross-origin), never signed-in or write routes', async () => {
+    for (const url of ['/ogc', '/ogc/collections/observations/items?limit=1', '/api/exports/observations.csv?method=camera', '/api/crossings', '/api/series?crossing=x', '/api/trade/monthly', '/api/analysis']) {
+      const res = await t.request.get(url).set('Origin', 'https://news.example');
+      expect(res.headers['access-control-allow-origin'], url).toBe('*');
+      expect(res.headers['access-control-allow-credentials'], url).toBeUndefined();
+      expect(res.headers['access-control-expose-headers'], url).toContain('ETag');
+      expect(res.headers['cross-origin-resource-policy'], url).toBe('cross-origin');
+    }
+    // A conditional GET from another site needs a preflight for If-None-Match: answered for GET only.
+    const pre = await t.request.options('/api/crossings').set('Origin', 'https://news.example').set('Access-Control-Request-Method', 'GET').set('Access-Control-Request-Headers', 'if-none-match');
+    expect(pre.status).toBe(204);
+    expect(pre.headers['access-control-allow-headers']).toContain('If-None-Match');
+    const write = await t.request.options('/api/crossings').set('Origin', 'https://news.example').set('Access-Control-Request-Method', 'POST');
+    expect(write.headers['access-control-allow-origin']).toBeUndefined();
+    for (const [method, url] of [['get', '/api/auth/me'], ['get', '/api/review/queue'], ['get', '/api/observations'], ['get', '/api/views'], ['post', '/api/imports'], ['post', '/api/observations'], ['get', '/api/admin/users'], ['get', '/photos/abc']] as const) {
+      const res = await t.request[method](url).set('Origin', 'https://news.example');
+      expect(res.headers['access-control-allow-origin'], `${method} ${url}`).toBeUndefined();
+      expect(res.headers['cross-origin-resource-policy'], `${method} ${url}`).toBe('same-origin');
+    }
+  });
 });

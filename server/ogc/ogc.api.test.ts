@@ -96,9 +96,11 @@ describe('OGC API – Features', () => {
   it('names bad and unknown parameters with a 400, and answers 404 for unknown collections and features', async () => {
     const bad = await t.request.get('/ogc/collections/observations/items').query({ bbox: '1,2,3', datetime: 'yesterday', limit: 0, colour: 'red' }).expect(400);
     expect(bad.body.error.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['query', 'query.bbox', 'query.datetime', 'query.limit']);
-    // Each collection pages its own way: the other way is refused, not ignored.
-    await t.request.get('/ogc/collections/observations/items').query({ offset: 10 }).expect(400);
+    // Crossings page by offset only; observations by cursor or offset, never both.
+    await t.request.get('/ogc/collections/observations/items').query({ offset: 10, cursor: 'abc' }).expect(400);
     await t.request.get('/ogc/collections/crossings/items').query({ cursor: 'abc' }).expect(400);
+    await t.request.get('/ogc/collections/crossings/items').query({ metric: 'queue_vehicles' }).expect(400);
+    await t.request.get('/ogc/collections/observations/items').query({ metric: 'trucks' }).expect(400);
     await t.request.get('/ogc/collections/ports/items').expect(404);
     await t.request.get('/ogc/collections/crossings/items/no-such-crossing').expect(404);
     const one = await t.request.get(`/ogc/collections/crossings/items/${DANDONG}`).expect(200);
@@ -119,6 +121,51 @@ describe('OGC API – Features', () => {
         .toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
       const crossings = await run('ogrinfo', ['-ro', '-so', `OAPIF:${base}/ogc`, 'crossings']);
       expect(crossings.stdout).toMatch(/Feature Count: \d+|Geometry: Point/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('pages observations by offset too, and filters them by the queryables crossing, metric and method', async () => {
+    const first = await t.request.get('/ogc/collections/observations/items').query({ limit: 5, offset: 0 }).expect(200);
+    const next = first.body.links.find((l: { rel: string }) => l.rel === 'next').href as string;
+    expect(new URL(next).searchParams.get('offset')).toBe('5');
+    const pages = [first.body];
+    for (let url: string | undefined = next; url; ) {
+      const page: { body: { features: unknown[]; links: { rel: string; href: string }[] } } = await t.request.get(new URL(url).pathname + new URL(url).search).expect(200);
+      pages.push(page.body);
+      url = page.body.links.find((l: { rel: string }) => l.rel === 'next')?.href;
+    }
+    expect(pages.flatMap((p) => p.features.map((f: { id: string }) => f.id)).sort()).toEqual([...approvedIds].sort());
+    const q = await t.request.get('/ogc/collections/observations/queryables').expect(200);
+    expect(q.headers['content-type']).toMatch(/^application\/schema\+json/);
+    expect(Object.keys(q.body.properties)).toEqual(['crossing_id', 'metric', 'method']);
+    expect((await t.request.get('/ogc/collections/observations/items').query({ crossing_id: DANDONG, metric: 'queue_vehicles', method: 'field' })).body.numberReturned).toBe(12);
+    expect((await t.request.get('/ogc/collections/observations/items').query({ crossing_id: 'cn-kp-quanhe-wonjong' })).body.numberReturned).toBe(0);
+    expect((await t.request.get('/ogc/collections/observations/items').query({ method: 'camera' })).body.numberReturned).toBe(0);
+  });
+
+  it('publishes a JSON Schema per collection, linked as describedby, so GDAL keeps 12.5 when the first page holds whole numbers', async () => {
+    const collection = await t.request.get('/ogc/collections/observations').expect(200);
+    const link = collection.body.links.find((l: { rel: string }) => l.rel === 'describedby');
+    expect(link).toMatchObject({ type: 'application/schema+json' });
+    const schema = await t.request.get(new URL(link.href).pathname).expect(200);
+    expect(schema.body.properties.value.type).toEqual(['number', 'null']);
+    expect(schema.body.properties.observed_at).toMatchObject({ format: 'date-time', 'x-ogc-role': 'primary-instant' });
+    // The oldest observation, so on the last page whatever the page size: a wait of 12.5 minutes.
+    const body = observationBody({ observedAt: '2025-09-01T08:00:00Z', metric: 'wait_minutes', value: 12.5 });
+    await t.request.post('/api/observations').set(t.as.observer).send(body).expect(201);
+    await t.request.post('/api/review/decisions').set(t.as.analyst).send({ ids: [body.id], action: 'approve' }).expect(200);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'landport-ogr-'));
+    try {
+      const out = path.join(dir, 'observations.csv');
+      await run('ogr2ogr', ['-f', 'CSV', out, '-oo', 'PAGE_SIZE=5', `OAPIF:${base}/ogc`, 'observations']);
+      const info = await run('ogrinfo', ['-ro', '-so', '-oo', 'PAGE_SIZE=5', `OAPIF:${base}/ogc`, 'observations']);
+      expect(info.stdout).toMatch(/value: Real/);
+      const rows = fs.readFileSync(out, 'utf8').trim().split('\n');
+      const header = rows[0].split(',');
+      const values = rows.slice(1).map((r) => r.split(',')[header.indexOf('value')]);
+      expect(values).toContain('12.5');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

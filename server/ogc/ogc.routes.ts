@@ -8,12 +8,17 @@ import { visibleObservations } from '../observations/visibility.js';
 import { decodeCursor, encodeCursor } from '../observations/list-observations.js';
 import { crossingFeature, observationFeature } from './ogc-features.js';
 import { openApiDocument } from '../openapi/openapi-document.js';
+import { collectionQueryables, collectionSchema, collectionXsd } from './ogc-schemas.js';
 
 const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30',
+  'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables',
+  'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters',
+  'http://www.opengis.net/spec/ogcapi-features-5/1.0/conf/schemas',
 ];
+const SCHEMA = 'application/schema+json';
 const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
 const GEOJSON = 'application/geo+json';
 
@@ -66,6 +71,10 @@ export function ogcRouter(prisma: PrismaClient, publicUrl?: string): Router {
       links: [
         { href: url, rel: 'self', type: 'application/json', title: 'This collection' },
         { href: `${url}/items`, rel: 'items', type: GEOJSON, title: 'Its features (GeoJSON)' },
+        { href: `${url}/schema`, rel: 'describedby', type: SCHEMA, title: 'JSON Schema of its features' },
+        { href: `${url}/schema`, rel: 'http://www.opengis.net/def/rel/ogc/1.0/schema', type: SCHEMA, title: 'JSON Schema of its features' },
+        { href: `${url}/schema.xsd`, rel: 'describedBy', type: 'application/xml', title: 'The same schema as XSD (for GDAL before 3.9)' },
+        { href: `${url}/queryables`, rel: 'http://www.opengis.net/def/rel/ogc/1.0/queryables', type: SCHEMA, title: 'What its features can be filtered by' },
       ],
     };
   }
@@ -118,12 +127,30 @@ export function ogcRouter(prisma: PrismaClient, publicUrl?: string): Router {
     json(res, await collection(req, collectionId(req)));
   });
 
+  router.get('/collections/:collectionId/schema', (req, res) => {
+    parseOrThrow(ogcFormatQuery, req.query, 'query');
+    const id = collectionId(req);
+    json(res, collectionSchema(id, `${base(req)}/collections/${id}/schema`), SCHEMA);
+  });
+
+  router.get('/collections/:collectionId/schema.xsd', (req, res) => {
+    res.type('application/xml').send(collectionXsd(collectionId(req)));
+  });
+
+  router.get('/collections/:collectionId/queryables', (req, res) => {
+    parseOrThrow(ogcFormatQuery, req.query, 'query');
+    const id = collectionId(req);
+    json(res, collectionQueryables(id, `${base(req)}/collections/${id}/queryables`), SCHEMA);
+  });
+
   router.get('/collections/:collectionId/items', async (req, res) => {
     const id = collectionId(req);
     const q = parseOrThrow(ogcItemsQuery, req.query, 'query');
     // Each collection pages one way; a client asking the other way would get page one forever.
     if (id === 'crossings' && q.cursor) throw badRequest([{ path: 'query.cursor', message: 'crossings page by offset (follow the next link)' }]);
-    if (id === 'observations' && q.offset !== undefined) throw badRequest([{ path: 'query.offset', message: 'observations page by cursor (follow the next link)' }]);
+    if (q.cursor && q.offset !== undefined) throw badRequest([{ path: 'query.offset', message: 'cannot be combined with cursor (follow the next link)' }]);
+    const filters = ['crossing_id', 'metric', 'method'] as const;
+    if (id === 'crossings') for (const f of filters) if (q[f]) throw badRequest([{ path: `query.${f}`, message: 'filters observations only (see the queryables)' }]);
     const page = id === 'crossings' ? await crossingsPage(q) : await observationsPage(q, req);
     const self = `${base(req)}/collections/${id}/items`;
     const asked = new URLSearchParams(Object.entries(req.query as Record<string, string>));
@@ -179,6 +206,9 @@ export function ogcRouter(prisma: PrismaClient, publicUrl?: string): Router {
     if (q.bbox) and.push({ crossing: crossingInBbox(q.bbox) });
     if (q.datetime?.from) and.push({ observedAt: { gte: q.datetime.from } });
     if (q.datetime?.to) and.push({ observedAt: { lt: q.datetime.to } });
+    if (q.crossing_id) and.push({ crossingId: q.crossing_id });
+    if (q.metric) and.push({ metric: { in: q.metric } });
+    if (q.method) and.push({ method: { in: q.method } });
     if (q.cursor) {
       const c = decodeCursor(q.cursor);
       const t = new Date(c.t);
@@ -186,13 +216,19 @@ export function ogcRouter(prisma: PrismaClient, publicUrl?: string): Router {
     }
     const rows = await prisma.observation.findMany({
       where: { AND: and }, orderBy: [{ observedAt: 'desc' }, { id: 'desc' }], take: q.limit + 1,
+      // `offset` works too (clients that page by it, such as OWSLib); the next link keeps to the way asked.
+      ...(q.offset !== undefined && { skip: q.offset }),
       include: { crossing: { select: { lat: true, lon: true } } },
     });
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
     return {
       features: page.map(observationFeature),
-      next: rows.length > q.limit && last ? { cursor: encodeCursor({ t: last.observedAt.toISOString(), id: last.id }), limit: String(q.limit) } : null,
+      next: rows.length > q.limit && last
+        ? q.offset !== undefined
+          ? { offset: String(q.offset + q.limit), limit: String(q.limit) }
+          : { cursor: encodeCursor({ t: last.observedAt.toISOString(), id: last.id }), limit: String(q.limit) }
+        : null,
     };
   }
 

@@ -143,6 +143,9 @@ export const API_OPERATIONS: ApiOperation[] = [
   { method: 'get', path: '/ogc/conformance', tag: 'ogc', summary: 'Conformance classes', access: 'anyone', query: ogcFormatQuery, ok: JSON_OK('conformsTo') },
   { method: 'get', path: '/ogc/collections', tag: 'ogc', summary: 'Feature collections', access: 'anyone', query: ogcFormatQuery, ok: JSON_OK('Collections') },
   { method: 'get', path: '/ogc/collections/{collectionId}', tag: 'ogc', summary: 'One collection', access: 'anyone', query: ogcFormatQuery, ok: JSON_OK('Collection') },
-  { method: 'get', path: '/ogc/collections/{collectionId}/items', tag: 'ogc', summary: 'Features, with bbox, datetime, limit and next links', access: 'anyone', query: ogcItemsQuery, ok: GEOJSON_OK('FeatureCollection') },
+  { method: 'get', path: '/ogc/collections/{collectionId}/schema', tag: 'ogc', summary: "JSON Schema of the collection's features (Part 5)", access: 'anyone', query: ogcFormatQuery, ok: { status: 200, type: 'application/schema+json', description: 'JSON Schema' } },
+  { method: 'get', path: '/ogc/collections/{collectionId}/schema.xsd', tag: 'ogc', summary: 'The same schema as a GML application schema (XSD), for GDAL before 3.9', access: 'anyone', ok: { status: 200, type: 'application/xml', description: 'XML Schema' } },
+  { method: 'get', path: '/ogc/collections/{collectionId}/queryables', tag: 'ogc', summary: 'What the features can be filtered by (Part 3)', access: 'anyone', query: ogcFormatQuery, ok: { status: 200, type: 'application/schema+json', description: 'JSON Schema of the queryables' } },
+  { method: 'get', path: '/ogc/collections/{collectionId}/items', tag: 'ogc', summary: 'Features, with bbox, datetime, limit, offset or next links, and the queryables crossing_id, metric and method', access: 'anyone', query: ogcItemsQuery, ok: GEOJSON_OK('FeatureCollection') },
   { method: 'get', path: '/ogc/collections/{collectionId}/items/{featureId}', tag: 'ogc', summary: 'One feature', access: 'anyone', query: ogcFormatQuery, ok: GEOJSON_OK('Feature') },
 ];

@@ -34,7 +34,7 @@ describe('OpenAPI', () => {
     expect(body.required).toEqual(expect.arrayContaining(['crossingId', 'observedAt', 'metric', 'value', 'vehicleClass', 'method', 'source']));
     expect(body.properties.metric.enum).toEqual(['queue_vehicles', 'queue_length_m', 'crossed_vehicles', 'wait_minutes']);
     const items = doc.paths['/ogc/collections/{collectionId}/items'].get.parameters.map((p: { name: string }) => p.name);
-    expect(items).toEqual(['collectionId', 'bbox', 'datetime', 'limit', 'cursor', 'offset', 'f']);
+    expect(items).toEqual(['collectionId', 'bbox', 'datetime', 'limit', 'cursor', 'offset', 'crossing_id', 'metric', 'method', 'f']);
     const login = doc.paths['/api/auth/login'].post;
     expect(login.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);
     expect(doc.paths['/api/review/decisions'].post.responses).toHaveProperty('403');
