@@ -94,9 +94,17 @@ test('an analyst checks a CSV, sees the bad row by line, and imports the valid r
 
   await page.getByRole('button', { name: 'Check (dry run)' }).click();
   await expect(page.locator('#import-status')).toContainText('Checked 5 rows: 3 valid, 2 with errors');
-  await expect(page.locator('.import-errors tbody tr')).toHaveText([/^3\s*Value/, /^6\s*Crossing.*no crossing is called "Tumen River Brdge"/]);
+  await expect(page.locator('.import-errors tbody tr')).toHaveText([/^3\s*Value\s*"many" is not a number/, /^6\s*Crossing.*no crossing is called "Tumen River Brdge"/]);
   // The preview shows rows as they will be stored: a crossing name found, a local time in UTC.
   await expect(page.locator('.import-preview tbody tr').nth(2)).toContainText('cn-kp-quanhe-wonjong2025-02-04 08:00');
+  await expectNoAxeViolations(page, 'import panel after a dry run');
+  for (const [width, height] of [[1280, 800], [390, 844]]) {
+    await page.setViewportSize({ width, height });
+    await page.locator('.import-panel').screenshot({ path: test.info().outputPath(`import-panel-${width}.png`) });
+    // Wide tables scroll inside their own box; the page never scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `no sideways scroll at ${width}`).toBe(true);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
   // The misspelt name is matched by hand and checked again: every row is valid now.
   await page.getByLabel('Crossing meant by “Tumen River Brdge”').selectOption({ label: 'Tumen River Bridge (Quanhe–Wonjong, Hunchun–Rason)' });
   await page.getByRole('button', { name: 'Check (dry run)' }).click();

@@ -9,7 +9,9 @@ const TOP_LEVEL = ['id', 'crossingId', 'observedAt', 'metric', 'value', 'vehicle
 
 /** What our CSV export put before text a spreadsheet would run as a formula (app/src/csv.ts): taken off again. */
 /** Where the observation contract reports each field, so one problem is named once. */
-const CONTRACT_PATH: Partial<Record<ImportField, string>> = { periodStart: 'period.start', periodEnd: 'period.end' };
+const CONTRACT_PATH: Partial<Record<ImportField, string>> = {
+  periodStart: 'period.start', periodEnd: 'period.end', observerLat: 'observer.lat', observerLon: 'observer.lon', observerAccuracyM: 'observer.accuracyM',
+};
 
 const NEUTRALIZED = /^'(?=[=+\-@\t\r])/;
 
@@ -37,7 +39,12 @@ export function rowToObservation(fields: Record<string, unknown>, ctx: RowContex
     if (raw === undefined || raw === null || raw === '') return undefined;
     if (typeof raw !== 'string') return raw;
     const s = raw.trim();
-    if (NUMERIC.includes(f)) return Number(s.replace(/^\+/, ''));
+    if (NUMERIC.includes(f)) {
+      const n = Number(s.replace(/^\+/, ''));
+      if (Number.isFinite(n)) return n;
+      issues.push({ path: CONTRACT_PATH[f] ?? f, message: `"${s}" is not a number` });
+      return undefined;
+    }
     if (DATE_TIMES.includes(f)) {
       const d = parseDateTime(s, ctx.opts);
       if (d.ok) return d.date.toISOString();
