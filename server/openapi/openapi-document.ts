@@ -101,7 +101,8 @@ export function openApiDocument(opts: { version?: Version; serverUrl?: string; p
       ...(parameters_.length ? { parameters: parameters_ } : {}),
       ...(requestBody(op, version) ? { requestBody: requestBody(op, version) } : {}),
       responses: responses(op, version),
-      ...(op.access !== 'anyone' ? { security: [{ session: [] }, { bearer: [] }] } : {}),
+      // Public operations say so (`security: []`): a client generator would otherwise send credentials to them.
+      security: op.access !== 'anyone' ? [{ session: [] }, { bearer: [] }] : [],
     };
   }
   return {
@@ -110,16 +111,20 @@ export function openApiDocument(opts: { version?: Version; serverUrl?: string; p
       title: 'landport API',
       version: '0.1.0',
       description: 'Activity at land border crossings (observations with method and source) beside monthly customs trade totals.',
-      license: { name: 'MIT', ...(version === '3.1.0' ? { identifier: 'MIT' } : {}) },
+      license: { name: 'MIT', ...(version === '3.1.0' ? { identifier: 'MIT' } : { url: 'https://opensource.org/licenses/MIT' }) },
     },
-    ...(opts.serverUrl ? { servers: [{ url: opts.serverUrl }] } : {}),
+    // Without a configured public URL the paths are relative to wherever the document was read from.
+    servers: [opts.serverUrl ? { url: opts.serverUrl } : { url: '/', description: 'The server this document was read from' }],
     paths,
+    // Only what the paths use: the OGC part (all public) has no security schemes.
     components: {
-      schemas: { Error: ERROR_SCHEMA },
-      securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by POST /api/auth/login' },
-        bearer: { type: 'http', scheme: 'bearer', description: 'An API token made by an admin' },
-      },
+      ...(JSON.stringify(paths).includes('#/components/schemas/Error') ? { schemas: { Error: ERROR_SCHEMA } } : {}),
+      ...(Object.values(paths).some((ops) => Object.values(ops as Record<string, { security?: unknown[] }>).some((o) => o.security?.length)) ? {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by POST /api/auth/login' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API token made by an admin' },
+        },
+      } : {}),
     },
   };
 }
