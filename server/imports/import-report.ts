@@ -33,3 +33,7 @@ export function newFeedReport(layout: string, dryRun: boolean): FeedImportReport
     created: 0, existing: 0, conflicts: 0, revisions: 0, errors: [], errorsTruncated: false, seconds: 0,
   };
 }
+
+/** Thrown inside an import's transaction to roll it back (all or nothing met a bad or conflicting row). */
+export class RollBack extends Error {}
+

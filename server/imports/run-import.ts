@@ -8,7 +8,7 @@ import {
   contentUuid, storeObservations, validateObservations, type Submitter, type ValidObservation,
 } from '../observations/submit-observations.js';
 import { readCsvRows, readGeoJsonRows, type SourceRow } from './read-rows.js';
-import { rowErrors, secondsSince } from './import-report.js';
+import { RollBack, rowErrors, secondsSince } from './import-report.js';
 import { rowToObservation, type RowContext } from './row-to-observation.js';
 import { guessMapping } from '../contracts/import-columns.js';
 import { crossingMatcher, nameKey } from './crossing-names.js';
@@ -88,8 +88,6 @@ async function finishImport(session: SqlSession, r: ImportRow, counts: ImportCou
   await session.query('INSERT INTO audit_events (actor_user_id, actor_label, action, after) VALUES ($1, $2, $3, $4)', [e.actorUserId, e.actorLabel, e.action, JSON.stringify(e.after)]);
 }
 
-/** Thrown inside the commit transaction to roll it back when `all` meets a conflicting row. */
-class RollBack extends Error {}
 
 /**
  * Reads a file row by row (streaming for CSV), validates every row, and either reports what a

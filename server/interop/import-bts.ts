@@ -7,7 +7,7 @@ import { approveImported, listObservationHashes } from '../observations/observat
 import { keyUuid, storeObservations, type Submitter, type ValidObservation } from '../observations/submit-observations.js';
 import { usPortCrossingId } from './us-port.js';
 import { readCsvRows } from '../imports/read-rows.js';
-import { FEED_PROGRESS_EVERY, newFeedReport, rowErrors, secondsSince } from '../imports/import-report.js';
+import { FEED_PROGRESS_EVERY, newFeedReport, rowErrors, secondsSince, RollBack } from '../imports/import-report.js';
 import { nextMonthStart, monthStart } from '../time/month-bounds.js';
 import { BTS_MEASURES } from './bts-measures.js';
 import { parseBtsRow, type BtsRecord } from './bts-row.js';
@@ -131,7 +131,6 @@ export async function importBts(
       }
     }
   } else if (report.invalid === 0) {
-    class RollBack extends Error {}
     try {
       await prisma.$transaction(async (tx) => {
         const fresh = [...ports.values()].filter((p) => !stored.has(p.id));

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { CbpImportOptions, FeedImportReport } from '../contracts/imports.js';
-import { newFeedReport, rowErrors, secondsSince } from '../imports/import-report.js';
+import { newFeedReport, rowErrors, secondsSince, RollBack } from '../imports/import-report.js';
 import { listObservationHashes } from '../observations/observations.repo.js';
 import type { Submitter } from '../observations/submit-observations.js';
 import { usPortCrossingId } from './us-port.js';
@@ -68,7 +68,6 @@ export async function importCbp(
     return finish();
   }
 
-  class RollBack extends Error {}
   try {
     await prisma.$transaction(async (tx) => {
       const { results } = await storeCbpReadings(tx, snapshot, by, APPROVAL_REASON);
