@@ -81,6 +81,28 @@ test('two embeds on another site size themselves to their content', async ({ pag
   expect(pageProblems).toEqual([]);
 });
 
+test("an oEmbed consumer's maxwidth and maxheight hold once the embed renders and resizes", async ({ page, baseURL, request, pageProblems }) => {
+  const { id } = await saveView(baseURL!, 'Trucks queuing at Dandong', { crossing: DANDONG, metric: 'queue_vehicles' });
+  const oembed = await (await request.get(`/oembed?url=${encodeURIComponent(`${baseURL}/embed/${id}`)}&maxwidth=420&maxheight=300`)).json();
+  expect(oembed).toMatchObject({ width: 420, height: 300 });
+  // The consumer pastes the html into a column wider than maxwidth.
+  const publisher = await publisherPage(`<div style="width:800px">${oembed.html}</div>`);
+  try {
+    await page.goto(publisher.url);
+    const frame = page.locator('iframe[data-landport-embed]');
+    await frame.scrollIntoViewIfNeeded();
+    await waitForEmbedMap((await (await frame.elementHandle())!.contentFrame())!);
+    // The embed asks for its content height (more than 300 px at this width); the resizer has answered by now.
+    await page.waitForTimeout(500);
+    const box = await frame.evaluate((f) => f.getBoundingClientRect());
+    expect(box.width).toBeLessThanOrEqual(420);
+    expect(box.height).toBeLessThanOrEqual(300);
+  } finally {
+    await publisher.close();
+  }
+  expect(pageProblems).toEqual([]);
+});
+
 // In every locale: Korean and Chinese dates put the change on a line of its own, which must still fit.
 for (const locale of ['en', 'ko', 'zh']) {
   test(`without the script, the fixed height of the snippet shows the whole embed at article width (locale ${locale})`, async ({ page, baseURL, pageProblems }) => {
