@@ -37,3 +37,21 @@ export function newFeedReport(layout: string, dryRun: boolean): FeedImportReport
 /** Thrown inside an import's transaction to roll it back (all or nothing met a bad or conflicting row). */
 export class RollBack extends Error {}
 
+
+type Tally = { created: number; existing: number; conflicts: number };
+
+/** A dry run's verdict on one row by the stored content hash of its id: new, the same content, or a conflict. */
+export function tallyByHash(report: Tally, stored: string | undefined, hash: string, onConflict: () => void) {
+  if (stored === undefined) report.created++;
+  else if (stored === hash) report.existing++;
+  else (report.conflicts++, onConflict());
+}
+
+/** What storing did to each row (storeObservations and the CBP store answer alike). */
+export function tallyStored<R extends { status: string; index: number }>(report: Tally, results: R[], onConflict: (r: Extract<R, { status: 'conflict' }>) => void) {
+  for (const r of results) {
+    if (r.status === 'created') report.created++;
+    else if (r.status === 'existing') report.existing++;
+    else if (r.status === 'conflict') (report.conflicts++, onConflict(r as Extract<R, { status: 'conflict' }>));
+  }
+}

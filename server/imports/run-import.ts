@@ -8,7 +8,7 @@ import {
   contentUuid, storeObservations, validateObservations, type Submitter, type ValidObservation,
 } from '../observations/submit-observations.js';
 import { readCsvRows, readGeoJsonRows, type SourceRow } from './read-rows.js';
-import { RollBack, rowErrors, secondsSince } from './import-report.js';
+import { RollBack, rowErrors, secondsSince, tallyByHash, tallyStored } from './import-report.js';
 import { rowToObservation, type RowContext } from './row-to-observation.js';
 import { guessMapping } from '../contracts/import-columns.js';
 import { crossingMatcher, nameKey } from './crossing-names.js';
@@ -178,10 +178,7 @@ export async function runImport(
     await pass(prisma, async (valid) => {
       const stored = new Map((await listObservationHashes(prisma, valid.map((v) => v.id))).map((r) => [r.id, r.contentHash]));
       for (const v of valid) {
-        const known = stored.get(v.id) ?? seen.get(v.id);
-        if (known === undefined) report.created++;
-        else if (known === v.hash) report.existing++;
-        else (report.conflicts++, conflictError(v));
+        tallyByHash(report, stored.get(v.id) ?? seen.get(v.id), v.hash, () => conflictError(v));
         if (!seen.has(v.id)) seen.set(v.id, v.hash);
       }
     });
@@ -192,11 +189,7 @@ export async function runImport(
     // the transaction is rolled back at the end.
     const store = (target: Parameters<typeof storeObservations>[0]) => async (valid: (ValidObservation & { line: number })[]) => {
       if (opts.mode === 'all' && (report.invalid > 0 || report.conflicts > 0)) return;
-      for (const r of await storeObservations(target, valid, by, { importId })) {
-        if (r.status === 'created') report.created++;
-        else if (r.status === 'existing') report.existing++;
-        else (report.conflicts++, conflictError(valid[r.index]));
-      }
+      tallyStored(report, await storeObservations(target, valid, by, { importId }), (r) => conflictError(valid[r.index]));
     };
     const importRow = { id: importId, fileName: file.name, fileSha256: file.sha256, format: file.format, mode: opts.mode, createdById: by.userId! };
     const counts = () => ({ rowsTotal: report.rows, rowsCreated: report.created, rowsExisting: report.existing, rowsInvalid: report.invalid });

@@ -7,7 +7,7 @@ import { approveImported, listObservationHashes } from '../observations/observat
 import { keyUuid, storeObservations, type Submitter, type ValidObservation } from '../observations/submit-observations.js';
 import { usPortCrossingId } from './us-port.js';
 import { readCsvRows } from '../imports/read-rows.js';
-import { FEED_PROGRESS_EVERY, newFeedReport, rowErrors, secondsSince, RollBack } from '../imports/import-report.js';
+import { FEED_PROGRESS_EVERY, newFeedReport, RollBack, rowErrors, secondsSince, tallyByHash, tallyStored } from '../imports/import-report.js';
 import { nextMonthStart, monthStart } from '../time/month-bounds.js';
 import { BTS_MEASURES } from './bts-measures.js';
 import { parseBtsRow, type BtsRecord } from './bts-row.js';
@@ -124,10 +124,7 @@ export async function importBts(
       const slice = all.slice(i, i + 5000);
       const hashes = new Map((await listObservationHashes(prisma, slice.map(([id]) => id))).map((r) => [r.id, r.contentHash]));
       for (const [id, { hash, line }] of slice) {
-        const h = hashes.get(id);
-        if (h === undefined) report.created++;
-        else if (h === hash) report.existing++;
-        else (report.conflicts++, conflict({ id, line }));
+        tallyByHash(report, hashes.get(id), hash, () => conflict({ id, line }));
       }
     }
   } else if (report.invalid === 0) {
@@ -143,11 +140,7 @@ export async function importBts(
         const flush = async () => {
           const results = await storeObservations({ tx }, chunk, by);
           await approveImported(tx, results.filter((r) => r.status === 'created').map((r) => r.id), by, APPROVAL_REASON);
-          for (const r of results) {
-            if (r.status === 'created') report.created++;
-            else if (r.status === 'existing') report.existing++;
-            else (report.conflicts++, conflict(chunk[r.index]));
-          }
+          tallyStored(report, results, (r) => conflict(chunk[r.index]));
           chunk = [];
           onProgress(report.created + report.existing + report.conflicts, 'write');
         };

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { CbpImportOptions, FeedImportReport } from '../contracts/imports.js';
-import { newFeedReport, rowErrors, secondsSince, RollBack } from '../imports/import-report.js';
+import { newFeedReport, RollBack, rowErrors, secondsSince, tallyByHash, tallyStored } from '../imports/import-report.js';
 import { listObservationHashes } from '../observations/observations.repo.js';
 import type { Submitter } from '../observations/submit-observations.js';
 import { usPortCrossingId } from './us-port.js';
@@ -60,10 +60,7 @@ export async function importCbp(
   if (opts.dryRun) {
     const stored = new Map((await listObservationHashes(prisma, snapshot.observations.map((o) => o.id))).map((r) => [r.id, r.contentHash]));
     for (const o of snapshot.observations) {
-      const h = stored.get(o.id);
-      if (h === undefined) report.created++;
-      else if (h === o.hash) report.existing++;
-      else (report.conflicts++, conflict(o.index, o.id));
+      tallyByHash(report, stored.get(o.id), o.hash, () => conflict(o.index, o.id));
     }
     return finish();
   }
@@ -71,11 +68,7 @@ export async function importCbp(
   try {
     await prisma.$transaction(async (tx) => {
       const { results } = await storeCbpReadings(tx, snapshot, by, APPROVAL_REASON);
-      for (const r of results) {
-        if (r.status === 'created') report.created++;
-        else if (r.status === 'existing') report.existing++;
-        else if (r.status === 'conflict') (report.conflicts++, conflict(r.index, r.id));
-      }
+      tallyStored(report, results, (r) => conflict(r.index, r.id));
       if (report.conflicts > 0) throw new RollBack();
       const sha256 = crypto.createHash('sha256').update(text).digest('hex');
       await tx.feedSnapshot.createMany({ data: [{ feed: CBP_FEED, sha256, observationsCreated: report.created }], skipDuplicates: true });
