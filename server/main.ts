@@ -8,7 +8,7 @@ import { bootstrapAdmin } from './auth/bootstrap-admin.js';
 import { prepareFirstRun, setupUrl } from './auth/first-run.js';
 import { startStorage } from './start-storage.js';
 import { prepareNewDataFolder } from './db/prepare-new-folder.js';
-import { startCbpPoller } from './interop/cbp-poller.js';
+import { startCbpPoller } from './feeds/cbp-poller.js';
 
 const startedAt = performance.now();
 let config: Config;

@@ -8,9 +8,9 @@ import { loadConfig } from '../config.js';
 import { cbpImportOptions, feedImportOptions, type FeedImportReport } from '../contracts/imports.js';
 import { createLogger } from '../logger.js';
 import { startStorage } from '../start-storage.js';
-import { importBts } from '../interop/import-bts.js';
-import { importCbp } from '../interop/import-cbp.js';
-import { importTrade } from '../interop/import-trade.js';
+import { importBts } from '../feeds/import-bts.js';
+import { importCbp } from '../feeds/import-cbp.js';
+import { importTrade } from '../feeds/import-trade.js';
 
 const USAGE: Record<string, string> = {
   bts: 'FILE --retrieved=YYYY-MM-DD [--dry-run]',

@@ -3,7 +3,7 @@
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { startStorage } from '../start-storage.js';
-import { pollCbp } from '../interop/cbp-poller.js';
+import { pollCbp } from '../feeds/cbp-poller.js';
 
 const config = loadConfig();
 const url = process.argv[2] ?? config.cbpFeed?.url;

@@ -11,9 +11,9 @@ import { parseOrThrow } from '../http/validate.js';
 import { submitterOf } from '../auth/current-user.js';
 import { runImport, type ImportFile } from './run-import.js';
 import type { Submitter } from '../observations/submit-observations.js';
-import { importBts } from '../interop/import-bts.js';
-import { importTrade } from '../interop/import-trade.js';
-import { importCbp } from '../interop/import-cbp.js';
+import { importBts } from '../feeds/import-bts.js';
+import { importTrade } from '../feeds/import-trade.js';
+import { importCbp } from '../feeds/import-cbp.js';
 
 export type ImportLimits = { maxBytes: number; maxRows: number };
 /** `read`: rows read and checked; `write`: rows stored (or found stored). */

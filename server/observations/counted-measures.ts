@@ -1,5 +1,5 @@
 import { Prisma } from '../generated/prisma/client.js';
-import { NON_VEHICLE_MEASURES } from '../interop/bts-measures.js';
+import { NON_VEHICLE_MEASURES } from '../feeds/bts-measures.js';
 
 /**
  * Rows the aggregates count: our own observations, and publisher measures that count vehicles

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { importBts } from '../interop/import-bts.js';
+import { importBts } from '../feeds/import-bts.js';
 import { DATA_DIR } from './read-csv.js';
 
 export const BTS_DATA_FILE = `${DATA_DIR}bts_border_crossing_trucks_2020_2021.csv`;

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
-import { parseLandportTradeRow } from '../interop/trade-rows.js';
+import { parseLandportTradeRow } from '../feeds/trade-rows.js';
 import { readDataCsvLines } from './read-csv.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLandportTradeRow } from '../interop/trade-rows.js';
+import { parseLandportTradeRow } from '../feeds/trade-rows.js';
 import { basisOf } from '../trade/trade-basis.js';
 import { TRADE_FILES, readTradeFile, tradeFiguresFromFiles } from './seed-trade.js';
 
