@@ -11,7 +11,7 @@ import { createTestDatabase, testDbKind } from '../test/test-database.js';
 import { DANDONG, observationBody, startTestApp, type TestApp } from '../test/test-app.js';
 import { spawnServer } from '../test/spawn-server.js';
 import { exportArchive } from './export-archive.js';
-import { importArchive } from './import-archive.js';
+import { importArchive } from './restore-archive.js';
 import type { Database } from '../db/database.js';
 
 // A lossless backup: everything written through the product (observations reviewed and not, photos, audit trail,

@@ -7,7 +7,7 @@ import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { startStorage } from '../start-storage.js';
 import { exportArchive } from '../backup/export-archive.js';
-import { importArchive } from '../backup/import-archive.js';
+import { importArchive } from '../backup/restore-archive.js';
 
 const [command, file, ...flags] = process.argv.slice(2);
 if ((command !== 'export' && command !== 'import') || !file || flags.some((f) => f !== '--with-secrets') || (command === 'import' && flags.length)) {
