@@ -11,6 +11,9 @@ const SHARED_WITH_OTHER_SITES = /^\/(embed\/|embed\.js$|oembed)/;
  */
 export const PUBLIC_READ_PATHS = /^\/(ogc(\/|$)|api\/(exports|crossings|series|trade|rollups|analysis)(\/|$))/;
 
+/** A read of PUBLIC_READ_PATHS: the requests both CORS and the cross-origin resource policy open up. */
+const isPublicRead = (req: { method: string; path: string }) => (req.method === 'GET' || req.method === 'HEAD') && PUBLIC_READ_PATHS.test(req.path);
+
 /** Headers a cross-origin reader may send (a conditional GET) and read (validators, paging, the file name). */
 const CORS_ALLOW_HEADERS = 'Accept, Accept-Language, If-None-Match, If-Modified-Since';
 const CORS_EXPOSE_HEADERS = 'ETag, Last-Modified, Link, Content-Disposition, X-Request-Id, Retry-After';
@@ -31,7 +34,7 @@ export const publicReadCors: RequestHandler = (req, res, next) => {
     res.setHeader('Access-Control-Max-Age', '86400');
     return void res.status(204).end();
   }
-  if (req.method === 'GET' || req.method === 'HEAD') {
+  if (isPublicRead(req)) {
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Expose-Headers', CORS_EXPOSE_HEADERS);
   }
@@ -74,7 +77,7 @@ export function securityHeaders(opts: { basemapStyleUrl?: string }): RequestHand
       referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     }),
     (req, res, next) => {
-      const shared = SHARED_WITH_OTHER_SITES.test(req.path) || ((req.method === 'GET' || req.method === 'HEAD') && PUBLIC_READ_PATHS.test(req.path));
+      const shared = SHARED_WITH_OTHER_SITES.test(req.path) || isPublicRead(req);
       res.setHeader('Cross-Origin-Resource-Policy', shared ? 'cross-origin' : 'same-origin');
       if (!req.path.startsWith('/embed/')) res.setHeader('X-Frame-Options', 'DENY');
       next();

@@ -8,7 +8,7 @@ import { visibleObservations } from '../observations/visibility.js';
 import { decodeCursor, encodeCursor } from '../observations/list-observations.js';
 import { crossingFeature, observationFeature } from './ogc-features.js';
 import { openApiDocument } from '../openapi/openapi-document.js';
-import { collectionQueryables, collectionSchema, collectionXsd } from './ogc-schemas.js';
+import { OBSERVATION_QUERYABLES, collectionQueryables, collectionSchema, collectionXsd } from './ogc-schemas.js';
 
 const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
@@ -149,8 +149,7 @@ export function ogcRouter(prisma: PrismaClient, publicUrl?: string): Router {
     // Each collection pages one way; a client asking the other way would get page one forever.
     if (id === 'crossings' && q.cursor) throw badRequest([{ path: 'query.cursor', message: 'crossings page by offset (follow the next link)' }]);
     if (q.cursor && q.offset !== undefined) throw badRequest([{ path: 'query.offset', message: 'cannot be combined with cursor (follow the next link)' }]);
-    const filters = ['crossing_id', 'metric', 'method'] as const;
-    if (id === 'crossings') for (const f of filters) if (q[f]) throw badRequest([{ path: `query.${f}`, message: 'filters observations only (see the queryables)' }]);
+    if (id === 'crossings') for (const f of OBSERVATION_QUERYABLES) if (q[f]) throw badRequest([{ path: `query.${f}`, message: 'filters observations only (see the queryables)' }]);
     const page = id === 'crossings' ? await crossingsPage(q) : await observationsPage(q, req);
     const self = `${base(req)}/collections/${id}/items`;
     const asked = new URLSearchParams(Object.entries(req.query as Record<string, string>));
