@@ -170,4 +170,20 @@ describe('OGC API – Features', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('is read by OWSLib: the API definition\'s bbox is the standard\'s array, and items come back filtered with numeric values', async () => {
+    const python = process.env.OWSLIB_PYTHON ?? '/usr/bin/python3';
+    const { stdout } = await run(python, [path.join(import.meta.dirname, 'owslib-read.py'), `${base}/ogc/`, DANDONG]);
+    const read = JSON.parse(stdout);
+    expect(read.conformsTo).toContain('http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30');
+    expect(read.collections).toEqual(['crossings', 'observations']);
+    expect(read.queryables).toEqual(['crossing_id', 'method', 'metric']);
+    expect(read.parameters.bbox).toEqual({ style: 'form', explode: false, type: 'array' });
+    expect(read.parameters.limit).toEqual({ style: 'form', explode: false, type: 'integer' });
+    expect(read.parameters.metric).toMatchObject({ explode: false, type: 'array' });
+    // Dandong is inside the box: five of its approved observations on the first page, and more after it.
+    expect(read.bboxPage).toEqual({ numberReturned: 5, next: true });
+    expect(read.values.slice(0, 12)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(read.valueTypes).toEqual(['int']);
+  });
 });

@@ -33,10 +33,17 @@ function parameters(op: ApiOperation, version: Version) {
   const path = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
   if (!op.query) return path;
   const q = schemaOf(op.query, version) as { properties?: Record<string, JsonSchema>; required?: string[] };
-  const query = Object.entries(q.properties ?? {}).map(([name, schema]) => ({
-    name, in: 'query', required: (q.required ?? []).includes(name), schema,
-    ...(typeof schema.description === 'string' ? { description: schema.description } : {}),
-  }));
+  const query = Object.entries(q.properties ?? {}).map(([name, { parameter, ...schema }]) => {
+    // A contract can declare how a parameter is written on the wire (`parameter` in its meta): the OGC
+    // fragments' style/explode, and a bbox that is an array of numbers although zod reads it as text.
+    const declared = (parameter ?? {}) as { style?: string; explode?: boolean; schema?: JsonSchema };
+    return {
+      name, in: 'query', required: (q.required ?? []).includes(name),
+      ...(declared.style ? { style: declared.style, explode: declared.explode } : {}),
+      schema: declared.schema ? { ...declared.schema, ...(schema.description ? { description: schema.description } : {}) } : schema,
+      ...(typeof schema.description === 'string' ? { description: schema.description } : {}),
+    };
+  });
   return [...path, ...query];
 }
 
