@@ -39,7 +39,9 @@ import { renderDocsPage } from './openapi/docs-page.js';
 import { seriesRouter } from './series/series.routes.js';
 import { tradeRouter } from './trade/trade.routes.js';
 import { analysisRouter } from './analysis/analysis.routes.js';
+import { webhooksRouter } from './webhooks/webhooks.routes.js';
 import { DEFAULT_RELEASE_LAG_DAYS } from './analysis/nowcast.js';
+import type { AppConfigDto } from './contracts/meta.js';
 
 export type AppDeps = {
   db: Database;
@@ -166,6 +168,7 @@ export function createApp({
   api.use('/auth', authRouter(db.prisma, { secureCookies, loginLimit }));
   api.use('/setup', setupRouter(db.prisma, firstRun, { secureCookies }));
   api.use('/admin/crossings', crossingsAdminRouter(db.prisma));
+  api.use('/admin/webhooks', webhooksRouter(db.prisma));
   api.use('/admin', adminRouter(db.prisma, { publicUrl }));
   api.use('/review', reviewRouter(db.prisma));
   // The public reads a spike hits: computed once per few seconds, gzip and 304s from memory, and read from the
@@ -196,7 +199,7 @@ export function createApp({
     res.type('html').send(apiDocs().page);
   });
   api.get('/app-config', (_req, res) => {
-    res.json({ basemapStyleUrl: basemapStyleUrl ?? null });
+    res.json({ basemapStyleUrl: basemapStyleUrl ?? null } satisfies AppConfigDto);
   });
   api.use(notFoundHandler);
   app.use('/api', api);

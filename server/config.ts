@@ -54,6 +54,11 @@ const envSchema = z.object({
     .regex(/^([A-Z]{2}=\d{1,3})(,[A-Z]{2}=\d{1,3})*$/, 'must be REPORTER=DAYS pairs separated by commas, such as CN=20,US=35')
     .default(Object.entries(DEFAULT_RELEASE_LAG_DAYS).map(([r, d]) => `${r}=${d}`).join(','))
     .transform((v) => Object.fromEntries(v.split(',').map((pair) => [pair.slice(0, 2), Number(pair.slice(3))]))),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+  WEBHOOK_WATCH_DEBOUNCE_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
   BASEMAP_STYLE_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional().or(z.literal('').transform(() => undefined)),
 });
 
@@ -85,6 +90,8 @@ export type Config = {
   releaseLagDays: Record<string, number>;
   /** The CBP Border Wait Times feed to poll (off when unset), and how often. */
   cbpFeed: { url: string; seconds: number } | undefined;
+  /** Webhook deliveries (server/webhooks/): receiver timeout, tries, first retry wait, queue poll, analysis watch debounce. */
+  webhooks: { timeoutMs: number; maxAttempts: number; retryBaseMs: number; pollMs: number; watchDebounceMs: number };
   /** Express's `trust proxy`: which X-Forwarded-* headers to believe (false, true, a hop count, or addresses). */
   trustProxy: boolean | number | string;
   /** Creates this admin at start when the database has none (containers, CI); else use `npm run user:create`. */
@@ -131,5 +138,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     responseCacheSeconds: e.RESPONSE_CACHE_SECONDS,
     releaseLagDays: e.TRADE_RELEASE_LAG_DAYS,
     cbpFeed: e.CBP_FEED_URL ? { url: e.CBP_FEED_URL, seconds: e.CBP_POLL_SECONDS } : undefined,
+    webhooks: {
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS, maxAttempts: e.WEBHOOK_MAX_ATTEMPTS, retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+      pollMs: e.WEBHOOK_POLL_MS, watchDebounceMs: e.WEBHOOK_WATCH_DEBOUNCE_MS,
+    },
   };
 }

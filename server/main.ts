@@ -9,6 +9,8 @@ import { prepareFirstRun, setupUrl } from './auth/first-run.js';
 import { startStorage } from './start-storage.js';
 import { prepareNewDataFolder } from './db/prepare-new-folder.js';
 import { startCbpPoller } from './feeds/cbp-poller.js';
+import { startWebhookWorker } from './webhooks/delivery-worker.js';
+import { startAnalysisWatch } from './webhooks/analysis-watch.js';
 
 const startedAt = performance.now();
 let config: Config;
@@ -65,6 +67,11 @@ const server: Server = app.listen(config.port, config.host, () => {
 // and the snapshot hash make a second store of the same reading impossible.
 const stopCbpPoller = config.cbpFeed ? startCbpPoller(db.prisma, config.cbpFeed.url, config.cbpFeed.seconds, log) : () => {};
 
+// Webhooks: every server reads the queue (the claim keeps two from sending one delivery at once) and watches the
+// analysis (the state row's lock keeps two from reporting one change).
+const webhookWorker = startWebhookWorker(db.prisma, log, config.webhooks);
+const analysisWatch = startAnalysisWatch(db.prisma, log, { releaseLagDays: config.releaseLagDays }, { debounceMs: config.webhooks.watchDebounceMs });
+
 /**
  * Stop accepting, let requests in flight finish, then close the database: PGlite must be
  * closed to flush its data folder. A second signal, or the timeout, forces the exit.
@@ -80,10 +87,15 @@ async function shutdown(signal: string) {
   }, config.shutdownTimeoutMs);
   force.unref();
   stopCbpPoller();
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-  });
+  await Promise.all([
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    }),
+    // A delivery in flight finishes (or times out) and is recorded before the database closes.
+    webhookWorker.stop(),
+    analysisWatch.stop(),
+  ]);
   await db.close();
   log.info('stopped cleanly');
   process.exit(0);
