@@ -76,3 +76,7 @@ export const webhookDeliveryResponse = z.object({
 export type WebhookDeliveryDto = z.output<typeof webhookDeliveryResponse>;
 
 export const webhookDeliveryListResponse = z.object({ items: z.array(webhookDeliveryResponse) });
+
+/** `POST /api/admin/webhooks/:id/test`: the event queued. */
+export const webhookTestResponse = z.object({ eventId: z.uuid(), deliveryId: z.uuid() });
+export type WebhookTestDto = z.output<typeof webhookTestResponse>;

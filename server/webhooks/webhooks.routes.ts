@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { Router } from 'express';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { adminOnly } from '../auth/require-role.js';
-import { createWebhookInput, updateWebhookInput, webhookDeliveriesQuery, type CreatedWebhookDto } from '../contracts/webhooks.js';
+import { createWebhookInput, updateWebhookInput, webhookDeliveriesQuery, type CreatedWebhookDto, type WebhookTestDto } from '../contracts/webhooks.js';
 import { badRequest, conflict, notFound } from '../http/http-error.js';
 import { isUuid } from '../http/uuid.js';
 import { parseOrThrow } from '../http/validate.js';
@@ -87,7 +87,7 @@ export function webhooksRouter(prisma: PrismaClient): Router {
     if (e.disabledAt) throw conflict('This webhook is paused: enable it to send a test');
     const { eventId, deliveryIds } = await enqueueWebhookEvent(prisma, 'webhook.test', { message: 'A test delivery from landport', requestedBy: req.user!.displayName }, { endpointIds: [e.id] });
     signalQueued();
-    res.status(202).json({ eventId, deliveryId: deliveryIds[0] });
+    res.status(202).json({ eventId, deliveryId: deliveryIds[0] } satisfies WebhookTestDto);
   });
 
   router.get('/:id/deliveries', async (req, res) => {
