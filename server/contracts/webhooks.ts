@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { text } from './common.js';
+import { WEBHOOK_EVENTS } from './webhook-events.js';
 
-/** What landport can tell a receiver about; `webhook.test` is sent only by "send test". */
-export const WEBHOOK_EVENTS = ['observation.approved', 'import.committed', 'anomaly.flagged', 'nowcast.changed'] as const;
-export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number] | 'webhook.test';
+export { WEBHOOK_EVENTS, type WebhookEventType } from './webhook-events.js';
 
 export const WEBHOOK_URL_MAX = 2000;
 

@@ -1,5 +1,5 @@
-// The admin area: accounts (create, role, disable, reset password) and device tokens (create with a QR code that
-// signs a phone in, revoke, last used). Everything shown is set as text.
+// The admin area: accounts (create, role, disable, reset password), device tokens (create with a QR code that
+// signs a phone in, revoke, last used) and webhooks (register, test, pause, the delivery log). Everything shown is set as text.
 import { ApiError } from '../api.js';
 import { accountBar } from '../ui/account-bar.js';
 import { el } from '../ui/dom.js';
@@ -7,6 +7,8 @@ import { fetchMe, loginForm, type Me } from '../ui/login-form.js';
 import { listTokens, listUsers } from './admin-api.js';
 import { devicesSection } from './devices-section.js';
 import { usersSection } from './users-section.js';
+import { listWebhooks } from './webhooks-api.js';
+import { webhooksSection } from './webhooks-section.js';
 import './admin.css';
 
 const area = document.getElementById('admin-area')!;
@@ -24,13 +26,15 @@ function showSignIn(note?: string) {
 }
 
 async function load(me: NonNullable<Me>, justMade?: HTMLElement) {
-  // A new token's card stays on screen across reloads (until the page is left: it cannot be shown again).
-  const keep = justMade ?? area.querySelector<HTMLElement>('.new-token');
+  // A new token's or webhook's card stays on screen across reloads (until the page is left: it cannot be shown again).
+  const madeHook = justMade?.classList.contains('new-webhook');
+  const keepToken = (madeHook ? null : justMade) ?? area.querySelector<HTMLElement>('.new-token:not(.new-webhook)');
+  const keepHook = (madeHook ? justMade : null) ?? area.querySelector<HTMLElement>('.new-webhook');
   area.setAttribute('aria-busy', 'true');
   try {
-    const [users, tokens] = await Promise.all([listUsers(), listTokens()]);
+    const [users, tokens, hooks] = await Promise.all([listUsers(), listTokens(), listWebhooks()]);
     const ctx = { announce, reload: (card?: HTMLElement) => load(me, card), meId: me.id };
-    area.replaceChildren(usersSection(users, ctx), devicesSection(tokens, users, ctx, keep));
+    area.replaceChildren(usersSection(users, ctx), devicesSection(tokens, users, ctx, keepToken), webhooksSection(hooks, ctx, keepHook ?? null));
     // A new token's card takes the focus: it is what the admin must act on (scan it now).
     if (justMade) justMade.focus();
   } catch (err) {
