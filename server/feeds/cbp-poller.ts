@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Logger } from '../logger.js';
 import { CBP_FEED, prepareCbpSnapshot, storeCbpReadings } from './cbp-store.js';
+import { queueImportCommitted } from '../webhooks/import-events.js';
 
 export { CBP_FEED } from './cbp-store.js';
 const BY = { userId: null, label: 'CBP wait-time poller' };
@@ -53,6 +54,7 @@ export async function pollCbp(prisma: PrismaClient, url: string, timeoutMs = 20_
     report.crossingsCreated = crossingsCreated;
     for (const r of results) report[r.status === 'created' ? 'created' : r.status === 'existing' ? 'existing' : 'conflicts']++;
     await tx.feedSnapshot.create({ data: { feed: CBP_FEED, sha256, observationsCreated: report.created } });
+    await queueImportCommitted(tx, { kind: 'cbp-poll', fileName: url, rowsTotal: snapshot.readings.length, created: report.created, existing: report.existing });
   });
   return report;
 }

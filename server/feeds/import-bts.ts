@@ -11,6 +11,7 @@ import { FEED_PROGRESS_EVERY, newFeedReport, RollBack, rowErrors, secondsSince, 
 import { nextMonthStart, monthStart } from '../time/month-bounds.js';
 import { BTS_MEASURES } from './bts-measures.js';
 import { parseBtsRow, type BtsRecord } from './bts-row.js';
+import { queueImportCommitted } from '../webhooks/import-events.js';
 
 const CHUNK = 2000;
 export const BTS_SOURCE = 'US Bureau of Transportation Statistics, Border Crossing Entry Data';
@@ -150,6 +151,7 @@ export async function importBts(
         }
         if (chunk.length) await flush();
         if (report.conflicts > 0) throw new RollBack();
+        await queueImportCommitted(tx, { kind: 'bts', rowsTotal: report.rows, created: report.created, existing: report.existing, invalid: report.invalid });
       }, { timeout: 30 * 60_000, maxWait: 60_000 });
       report.committed = true;
     } catch (err) {

@@ -7,6 +7,7 @@ import { listObservationHashes } from '../observations/observations.repo.js';
 import type { Submitter } from '../observations/submit-observations.js';
 import { usPortCrossingId } from './us-port.js';
 import { CBP_FEED, prepareCbpSnapshot, storeCbpReadings } from './cbp-store.js';
+import { queueImportCommitted } from '../webhooks/import-events.js';
 
 const APPROVAL_REASON = 'official feed (CBP), snapshot imported by an analyst';
 
@@ -72,6 +73,7 @@ export async function importCbp(
       if (report.conflicts > 0) throw new RollBack();
       const sha256 = crypto.createHash('sha256').update(text).digest('hex');
       await tx.feedSnapshot.createMany({ data: [{ feed: CBP_FEED, sha256, observationsCreated: report.created }], skipDuplicates: true });
+      await queueImportCommitted(tx, { kind: 'cbp', rowsTotal: snapshot.readings.length, created: report.created, existing: report.existing });
     });
     report.committed = true;
     onProgress(snapshot.observations.length, 'write');

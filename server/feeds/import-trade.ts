@@ -7,6 +7,7 @@ import type { Submitter } from '../observations/submit-observations.js';
 import { readCsvRows } from '../imports/read-rows.js';
 import { FEED_PROGRESS_EVERY, newFeedReport, rowErrors, secondsSince } from '../imports/import-report.js';
 import { parseComtradeRow, parseLandportTradeRow, tradeLayoutOf, type TradeLayout, type TradeRecord } from './trade-rows.js';
+import { queueImportCommitted } from '../webhooks/import-events.js';
 
 type FigureKey = { periodKind: string; period: string; reporter: string; partner: string; flow: string; source: string };
 const keyOf = (r: FigureKey) => `${r.periodKind}|${r.period}|${r.reporter}|${r.partner}|${r.flow}|${r.source}`;
@@ -112,6 +113,7 @@ export async function importTrade(
           after: { layout, retrievedAt: opts.retrievedAt, rows: report.rows, created: report.created, revisions: report.revisions, existing: report.existing },
         },
       });
+      await queueImportCommitted(tx, { kind: 'trade', rowsTotal: report.rows, created: report.created, existing: report.existing, revisions: report.revisions });
     }, { timeout: 10 * 60_000, maxWait: 60_000 });
     report.committed = !opts.dryRun;
     if (report.committed) onProgress(report.created + report.revisions + report.existing, 'write');

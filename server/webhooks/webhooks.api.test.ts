@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { observationBody, startTestApp, type TestApp } from '../test/test-app.js';
@@ -202,6 +205,31 @@ describe('webhook deliveries', () => {
       await Promise.all(workers.map((w) => w.stop()));
       workers = [];
       await second?.close();
+      await r.close();
+    }
+  });
+
+  it('queue import.committed when an import stores something new, in its transaction, and not for a repeated file', async () => {
+    const r = await startReceiver();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'landport-hook-'));
+    try {
+      await register(r.url, ['import.committed']);
+      worker();
+      const file = path.join(dir, 'trade.csv');
+      // Figures made up for this test (a pair landport ships no trade for): the event is what is checked.
+      fs.writeFileSync(file, 'month,reporter,partner,exports_usd,imports_usd,total_usd,source\n2021-03,US,CA,100,200,,webhook test (made-up figures)\n');
+      const upload = () => t.request.post('/api/imports/trade').set(t.as.analyst).attach('file', file).field('options', JSON.stringify({ retrievedAt: '2026-11-01' })).expect(200);
+      expect((await upload()).body).toMatchObject({ committed: true, created: 2 });
+      await eventually(() => r.received.length === 1);
+      expect(JSON.parse(r.received[0].body)).toMatchObject({ type: 'import.committed', data: { kind: 'trade', rowsTotal: 1, created: 2, existing: 0, revisions: 0 } });
+      expect((await upload()).body).toMatchObject({ committed: true, created: 0, existing: 2 });
+      // A refused file (a bad reporter code) commits nothing and says nothing.
+      fs.writeFileSync(file, 'month,reporter,partner,exports_usd,source\n2021-04,USA,CA,1,s\n');
+      await t.request.post('/api/imports/trade').set(t.as.analyst).attach('file', file).field('options', JSON.stringify({ retrievedAt: '2026-11-01' }));
+      await new Promise((r2) => setTimeout(r2, 400));
+      expect(r.received).toHaveLength(1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
       await r.close();
     }
   });
