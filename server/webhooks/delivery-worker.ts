@@ -112,6 +112,16 @@ async function record(prisma: PrismaClient, d: Claimed, o: Outcome, worker: stri
   ]);
 }
 
+/** Delivered and failed deliveries (and their tries) are kept this long for the log, then deleted. */
+export const DELIVERY_LOG_DAYS = 30;
+const PRUNE_EVERY_MS = 3600_000;
+
+/** Deletes what the log no longer shows; pending deliveries are never touched. */
+export async function pruneDeliveryLog(prisma: PrismaClient, days = DELIVERY_LOG_DAYS): Promise<number> {
+  return prisma.$executeRaw`
+    DELETE FROM webhook_deliveries WHERE status IN ('delivered', 'failed') AND created_at < now() - (${days}::double precision * interval '1 day')`;
+}
+
 export type WebhookWorker = {
   /** Sends what is due now; resolves with how many were tried. */
   runOnce(): Promise<number>;
@@ -128,7 +138,12 @@ export function startWebhookWorker(prisma: PrismaClient, logger: Logger, setting
   let running: Promise<number> | null = null;
   let again = false;
 
+  let prunedAt = 0;
   const runOnce = async (): Promise<number> => {
+    if (Date.now() - prunedAt > PRUNE_EVERY_MS) {
+      prunedAt = Date.now();
+      await pruneDeliveryLog(prisma);
+    }
     let tried = 0;
     for (;;) {
       const due = await claim(prisma, id, s);

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { observationBody, startTestApp, type TestApp } from '../test/test-app.js';
 import { testDbKind } from '../test/test-database.js';
 import { eventually, startReceiver } from '../test/webhook-receiver.js';
-import { startWebhookWorker, type WebhookWorker } from './delivery-worker.js';
+import { pruneDeliveryLog, startWebhookWorker, type WebhookWorker } from './delivery-worker.js';
 
 let t: TestApp;
 const quiet = pino({ level: 'silent' });
@@ -158,6 +158,10 @@ describe('webhook deliveries', () => {
       const d = await eventually(async () => (await t.request.get(`/api/admin/webhooks/${hook.id}/deliveries?status=delivered`).set(t.as.admin)).body.items[0]);
       expect(d).toMatchObject({ id: failed.id, attempts: 3, lastStatus: 200 });
       await t.request.post(`/api/admin/webhooks/${hook.id}/deliveries/${failed.id}/retry`).set(t.as.admin).expect(409);
+      // The log keeps 30 days: older finished deliveries go, with their tries; a pending one never does.
+      await t.db.prisma.webhookDelivery.update({ where: { id: failed.id }, data: { createdAt: new Date(Date.now() - 31 * 86_400_000) } });
+      expect(await pruneDeliveryLog(t.db.prisma)).toBe(1);
+      expect(await t.db.prisma.webhookAttempt.count({ where: { deliveryId: failed.id } })).toBe(0);
     } finally {
       await r.close();
     }
