@@ -1,19 +1,19 @@
-import type { FeatureCollection, Point } from 'geojson';
+// The answers' types are the server's own contracts (server/contracts), imported as types only: the bundles
+// carry no validation library.
 import type { AnalysisDto, BordersDto } from '../../server/contracts/analysis.js';
-import type { CrossingProperties } from '../../server/contracts/crossings.js';
-import type { ObservationDto } from '../../server/contracts/observations.js';
+import type { MeDto, SessionUserDto, SetupStatusDto } from '../../server/contracts/auth.js';
+import type { CrossingCollectionDto } from '../../server/contracts/crossings.js';
+import type { AppConfigDto } from '../../server/contracts/meta.js';
+import type { ObservationPageDto } from '../../server/contracts/observations.js';
 import type { MonthlyRollupDto } from '../../server/contracts/rollups.js';
-import type { TradePeriodDto } from '../../server/contracts/trade.js';
+import type { AnnualTradeDto, MonthlyTradeDto } from '../../server/contracts/trade.js';
 
-export type CrossingCollection = FeatureCollection<Point | null, CrossingProperties>;
-export type MonthlyTrade = { reporter: string; partner: string; months: TradePeriodDto[]; missingMonths: string[] };
-export type AnnualTrade = {
-  reporter: string;
-  partner: string;
-  years: (TradePeriodDto & { monthCoverage: { monthsWithTotal: number; of: number } })[];
-};
+export type CrossingCollection = CrossingCollectionDto;
+export type MonthlyTrade = MonthlyTradeDto;
+export type AnnualTrade = AnnualTradeDto;
 
-export type Me = { id: string; email: string; displayName: string; role: 'observer' | 'analyst' | 'admin' } | null;
+/** The signed-in user (as `/api/auth/me` and signing in both answer it); null for the public. */
+export type Me = SessionUserDto | null;
 
 export class ApiError extends Error {
   /** `details` is the server's own (`{ fields: [{ path, message }] }` for a 400): a form can show each by its field. */
@@ -47,13 +47,13 @@ export async function getJson<T>(path: string, params: Record<string, string | n
 }
 
 export const api = {
-  me: async (signal?: AbortSignal) => (await getJson<{ user: Me }>('/api/auth/me', {}, signal)).user,
-  signIn: (email: string, password: string) => requestJson<NonNullable<Me>>('/api/auth/login', { method: 'POST', body: { email, password } }),
-  signInDevice: (token: string) => requestJson<NonNullable<Me>>('/api/auth/device', { method: 'POST', body: { token } }),
+  me: async (signal?: AbortSignal) => (await getJson<MeDto>('/api/auth/me', {}, signal)).user,
+  signIn: (email: string, password: string) => requestJson<SessionUserDto>('/api/auth/login', { method: 'POST', body: { email, password } }),
+  signInDevice: (token: string) => requestJson<SessionUserDto>('/api/auth/device', { method: 'POST', body: { token } }),
   signOut: () => requestJson<null>('/api/auth/logout', { method: 'POST', body: {} }),
   /** Whether this server still waits for its first admin (the link the server printed at its first start). */
-  setupNeeded: async () => (await getJson<{ needed: boolean }>('/api/setup', {})).needed,
-  appConfig: (signal?: AbortSignal) => getJson<{ basemapStyleUrl: string | null }>('/api/app-config', {}, signal),
+  setupNeeded: async () => (await getJson<SetupStatusDto>('/api/setup', {})).needed,
+  appConfig: (signal?: AbortSignal) => getJson<AppConfigDto>('/api/app-config', {}, signal),
   crossings: (signal?: AbortSignal) => getJson<CrossingCollection>('/api/crossings', {}, signal),
   rollup: (params: Record<string, string | null>, signal?: AbortSignal) =>
     getJson<MonthlyRollupDto>('/api/rollups/monthly', params, signal),
@@ -66,7 +66,7 @@ export const api = {
   borders: (signal?: AbortSignal) => getJson<BordersDto>('/api/analysis/borders', {}, signal),
   /** The caller's view of these observations (an observer: their own, with a rejection's reason). */
   observationsByIds: (ids: string[], signal?: AbortSignal) =>
-    getJson<{ items: ObservationDto[] }>('/api/observations', { ids: ids.join(','), limit: String(ids.length) }, signal),
+    getJson<ObservationPageDto>('/api/observations', { ids: ids.join(','), limit: String(ids.length) }, signal),
   latestObservations: (crossing: string, signal?: AbortSignal) =>
-    getJson<{ items: ObservationDto[] }>('/api/observations', { crossing, limit: '5' }, signal),
+    getJson<ObservationPageDto>('/api/observations', { crossing, limit: '5' }, signal),
 };

@@ -45,7 +45,7 @@ type Elements = {
   account: HTMLElement;
 };
 
-const EMPTY_ROLLUP: MonthlyRollupDto = { metric: 'crossed_vehicles', months: [], crossings: [] };
+const EMPTY_ROLLUP: MonthlyRollupDto = { metric: 'crossed_vehicles', months: [], crossings: [], future: null };
 
 /** What every part of one redraw reads, worked out once from the view and the loaded data (`derive`). */
 type Derived = {

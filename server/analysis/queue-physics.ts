@@ -1,3 +1,5 @@
+import type { QueueCheck } from '../contracts/review.js';
+
 /**
  * Metres one queued truck takes in a lane, by default: measured queues give 900 trucks over 23 km at the
  * Lithuanian–Belarusian border (25.6 m each) and 600 over 15 km at Bobrowniki (25 m). Settable per crossing.
@@ -31,21 +33,7 @@ export function timesApart(a: number, b: number): number {
   return Math.max(a, b) / Math.min(a, b);
 }
 
-export type QueueCheck = {
-  check: 'length-vs-count' | 'wait-vs-littles-law';
-  /** The unit of `observed` and `expected`: this observation's own. */
-  unit: 'm' | 'vehicles' | 'min';
-  /** What this observation says (for a Little's-law check made on a queue reading: the wait seen near it). */
-  observed: number;
-  /** What the companion observation(s) imply, in the same unit. */
-  expected: number;
-  timesApart: number;
-  /** Within a factor of 2. */
-  agrees: boolean;
-  /** The observations the expectation was computed from. */
-  from: string[];
-  explanation: string;
-};
+export type { QueueCheck };
 
 type Reading = { id: string; value: number };
 
@@ -63,7 +51,8 @@ export function queueChecks(
   const out: QueueCheck[] = [];
   const add = (check: QueueCheck['check'], unit: QueueCheck['unit'], observed: number, expected: number, from: string[], explanation: string) => {
     const apart = timesApart(observed, expected);
-    out.push({ check, unit, observed, expected, timesApart: apart, agrees: apart <= DISAGREEMENT_FACTOR, from, explanation });
+    // JSON has no Infinity (JSON.stringify writes null): said so here, as the contract does.
+    out.push({ check, unit, observed, expected, timesApart: Number.isFinite(apart) ? apart : null, agrees: apart <= DISAGREEMENT_FACTOR, from, explanation });
   };
   const num = (v: number) => v.toLocaleString('en', { maximumFractionDigits: 1 });
   const geometry = `${g.spacingM} m per truck, ${g.lanes} lane${g.lanes === 1 ? '' : 's'}`;

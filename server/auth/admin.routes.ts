@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { Router } from 'express';
 import { isUuid } from '../http/uuid.js';
 import type { PrismaClient, User } from '../generated/prisma/client.js';
-import { createTokenInput, createUserInput, updateUserInput, type UserDto } from '../contracts/auth.js';
+import { createTokenInput, createUserInput, updateUserInput, type NewTokenDto, type TokenListDto, type UserDto } from '../contracts/auth.js';
 import { conflict, notFound } from '../http/http-error.js';
 import { parseOrThrow } from '../http/validate.js';
 import { countActiveAdmins, createToken, createUser, listTokens, listUsers, revokeToken, updateUser } from './auth.repo.js';
@@ -23,7 +23,7 @@ export function adminRouter(prisma: PrismaClient, opts: { publicUrl?: string } =
   router.use(adminOnly);
 
   router.get('/users', async (_req, res) => {
-    res.json({ items: (await listUsers(prisma)).map(toUserDto) });
+    res.json({ items: (await listUsers(prisma)).map(toUserDto) } satisfies { items: UserDto[] });
   });
 
   router.post('/users', async (req, res) => {
@@ -71,7 +71,7 @@ export function adminRouter(prisma: PrismaClient, opts: { publicUrl?: string } =
         id: t.id, name: t.name, user: t.user, userId: t.userId, createdAt: t.createdAt.toISOString(),
         revokedAt: t.revokedAt?.toISOString() ?? null, lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
       })),
-    });
+    } satisfies TokenListDto);
   });
 
   router.post('/tokens', async (req, res) => {
@@ -83,7 +83,7 @@ export function adminRouter(prisma: PrismaClient, opts: { publicUrl?: string } =
     // The QR code the admin page draws holds this link: a phone that opens it signs the upload app in. The token
     // travels in the fragment, which browsers never send to a server or write in its logs.
     const signInUrl = `${publicOrigin(req, opts.publicUrl)}/upload/#device-token=${encodeURIComponent(secret)}`;
-    res.status(201).json({ id: token.id, name: token.name, token: secret, signInUrl, note: 'Shown once: store it now.' });
+    res.status(201).json({ id: token.id, name: token.name, token: secret, signInUrl, note: 'Shown once: store it now.' } satisfies NewTokenDto);
   });
 
   router.delete('/tokens/:id', async (req, res) => {

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { Router } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { deviceSignInInput, loginInput } from '../contracts/auth.js';
+import { deviceSignInInput, loginInput, type MeDto, type SessionUserDto } from '../contracts/auth.js';
 import { DatabaseRateLimitStore } from '../http/database-rate-limit-store.js';
 import { HttpError } from '../http/http-error.js';
 import { parseOrThrow } from '../http/validate.js';
@@ -34,7 +34,7 @@ export function authRouter(prisma: PrismaClient, opts: { secureCookies: boolean;
       throw new HttpError(401, 'unauthenticated', 'Email or password is wrong');
     }
     await startSession(prisma, res, user.id, { secureCookies: opts.secureCookies });
-    res.json({ id: user.id, email: user.email, displayName: user.displayName, role: user.role });
+    res.json({ id: user.id, email: user.email, displayName: user.displayName, role: user.role } satisfies SessionUserDto);
   });
 
   // A phone signs in with a device token, read from the QR code an admin showed it: the token becomes a session
@@ -62,7 +62,7 @@ export function authRouter(prisma: PrismaClient, opts: { secureCookies: boolean;
     if (token.user.role === 'admin') throw new HttpError(403, 'forbidden', 'A device token of an admin account cannot sign a phone in; make one for an observer or analyst');
     await touchToken(prisma, token.id);
     await startSession(prisma, res, token.user.id, { secureCookies: opts.secureCookies, deviceTokenId: token.id });
-    res.json({ id: token.user.id, email: token.user.email, displayName: token.user.displayName, role: token.user.role });
+    res.json({ id: token.user.id, email: token.user.email, displayName: token.user.displayName, role: token.user.role } satisfies SessionUserDto);
   });
 
   router.post('/logout', async (req, res) => {
@@ -74,7 +74,7 @@ export function authRouter(prisma: PrismaClient, opts: { secureCookies: boolean;
 
   router.get('/me', (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ user: req.user ?? null });
+    res.json({ user: req.user ?? null } satisfies MeDto);
   });
 
   return router;

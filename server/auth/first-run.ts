@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { Router } from 'express';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { setupInput } from '../contracts/auth.js';
+import { setupInput, type SessionUserDto, type SetupStatusDto } from '../contracts/auth.js';
 import { HttpError } from '../http/http-error.js';
 import { parseOrThrow } from '../http/validate.js';
 import { countActiveAdmins, createUser } from './auth.repo.js';
@@ -35,7 +35,7 @@ export function setupRouter(prisma: PrismaClient, firstRun: FirstRun | null, opt
 
   router.get('/', async (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ needed: await open() });
+    res.json({ needed: await open() } satisfies SetupStatusDto);
   });
 
   router.post('/', async (req, res) => {
@@ -55,7 +55,7 @@ export function setupRouter(prisma: PrismaClient, firstRun: FirstRun | null, opt
         passwordHash: await hashPassword(input.password),
       });
       await startSession(prisma, res, user.id, opts);
-      res.status(201).json({ id: user.id, email: user.email, displayName: user.displayName, role: user.role });
+      res.status(201).json({ id: user.id, email: user.email, displayName: user.displayName, role: user.role } satisfies SessionUserDto);
     } catch (err) {
       firstRun!.used = false;
       throw err;

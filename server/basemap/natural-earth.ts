@@ -5,6 +5,7 @@ import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { clipToBbox } from '../../geo/clip-to-bbox.js';
 import { roundCoordinates } from '../../geo/round-coordinates.js';
+import type { EmbedBasemapDto } from '../contracts/embeds.js';
 
 export type Basemap = { countries: FeatureCollection<Polygon | MultiPolygon>; borders: FeatureCollection<MultiLineString> };
 
@@ -60,10 +61,12 @@ export function scaleForZoom(zoom: number): Scale {
  * Countries and borders at `scale` cut to `bbox`, rounded to what the scale can tell apart:
  * what an embed's map and static image draw. A world file is parsed when a cut needs it (1:10m: about 1 s).
  */
-export function basemapFor(bbox: BBox, scale: Scale): Basemap {
+export function basemapFor(bbox: BBox, scale: Scale): EmbedBasemapDto {
   const { countries, borders } = world(scale);
+  // topojson and turf type what they make as any GeoJSON; it is Natural Earth's named countries and one border
+  // mesh, as the contract says (checked against real cuts in server/openapi/public-reads-contracts.api.test.ts).
   return {
     countries: roundCoordinates(clipToBbox(countries, bbox), DECIMALS[scale]),
     borders: roundCoordinates(clipToBbox(borders, bbox), DECIMALS[scale]),
-  };
+  } as EmbedBasemapDto;
 }

@@ -47,8 +47,10 @@ export const instantOrDate = z
 /** JSON numbers that overflow (1e999) parse to Infinity; reject them by name. */
 export const finiteNumber = z.number().refine(Number.isFinite, 'must be a finite number');
 
-export { COUNT_METRICS, METHODS, METRICS, MONTH_PATTERN, REVIEW_STATUSES, VEHICLE_CLASSES } from './vocabulary.js';
-export type { Method, Metric, ReviewStatus, VehicleClass } from './vocabulary.js';
+export {
+  COUNT_METRICS, CROSSING_KINDS, CROSSING_STATUSES, METHODS, METRICS, MONTH_PATTERN, REVIEW_STATUSES, ROLES, VEHICLE_CLASSES,
+} from './vocabulary.js';
+export type { CrossingKind, CrossingStatus, Method, Metric, ReviewStatus, Role, VehicleClass } from './vocabulary.js';
 
 /** What one value of each metric is counted in (CSV `unit` columns). */
 export const METRIC_UNITS: Record<Metric, string> = {
@@ -59,3 +61,9 @@ export const METRIC_UNITS: Record<Metric, string> = {
 export const SYNTHETIC_SOURCE = 'synthetic demo — made up for illustration, not evidence';
 
 export const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000);
+
+/** An instant in an answer: always UTC with milliseconds, as `Date.toISOString()` writes it. */
+export const dateTime = z.iso.datetime();
+
+/** The `{ path, message }` naming one bad field (or row column), as in every 400's `details.fields`. */
+export const fieldIssue = z.object({ path: z.string(), message: z.string() });

@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import { finiteNumber, iso2, text } from './common.js';
-
-const KINDS = ['road', 'rail', 'road_rail', 'ferry', 'pedestrian', 'unknown'] as const;
-const STATUSES = ['open', 'restricted', 'closed', 'not_in_service', 'unknown'] as const;
+import { CROSSING_KINDS, CROSSING_STATUSES, finiteNumber, iso2, text } from './common.js';
 
 const location = z.strictObject({ lat: finiteNumber.min(-90).max(90), lon: finiteNumber.min(-180).max(180) });
 
@@ -11,11 +8,11 @@ const crossingFields = {
   nameZh: text().trim().min(1).max(300).nullable().optional(),
   nameKo: text().trim().min(1).max(300).nullable().optional(),
   countries: z.tuple([iso2, iso2]).refine(([a, b]) => a !== b, 'must be two different countries'),
-  kind: z.enum(KINDS),
+  kind: z.enum(CROSSING_KINDS),
   kindNote: text().max(1000).nullable().optional(),
   /** Null keeps a crossing whose location no source gives. */
   location: location.nullable(),
-  status: z.enum(STATUSES).default('unknown'),
+  status: z.enum(CROSSING_STATUSES).default('unknown'),
   sources: z.array(text().trim().min(1).max(2000)).min(1, 'name at least one source').max(50),
   /** Metres per queued truck per lane, for the queue checks; null = the default 25 m. */
   queueSpacingM: finiteNumber.gt(0).max(500).nullable().optional(),

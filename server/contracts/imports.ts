@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { httpUrl, instant, text } from './common.js';
+import { fieldIssue, httpUrl, instant, text } from './common.js';
 import { isTimeZone } from '../imports/parse-date-time.js';
 
 /** Observation fields a file column can be mapped to. */
@@ -31,33 +31,48 @@ export const importOptions = z.strictObject({
 
 export type ImportOptions = z.output<typeof importOptions>;
 
-export type RowError = { line: number; fields: { path: string; message: string }[] };
+/** One bad row of a file: its line (CSV: the physical line, as a spreadsheet numbers it; GeoJSON: the feature's number) and what is wrong. */
+export const rowError = z.object({ line: z.number().int(), fields: z.array(fieldIssue) });
+export type RowError = z.output<typeof rowError>;
 
 /** A crossing name in the file that matched no crossing, or several. */
-export type UnmatchedCrossing = { value: string; rows: number; firstLine: number; candidates: { id: string; name: string }[] };
+const unmatchedCrossing = z.object({
+  value: z.string().describe('The name as the file writes it'),
+  rows: z.number().int(),
+  firstLine: z.number().int(),
+  candidates: z.array(z.object({ id: z.string(), name: z.string() })).describe('Crossings it may mean, best first'),
+});
+export type UnmatchedCrossing = z.output<typeof unmatchedCrossing>;
 
-export type ImportReport = {
-  dryRun: boolean;
-  mode: 'all' | 'valid';
-  format: 'csv' | 'geojson';
-  committed: boolean;
-  rows: number;
-  valid: number;
-  invalid: number;
-  /** On a dry run: what a commit would do. */
-  created: number;
-  existing: number;
-  conflicts: number;
-  errors: RowError[];
-  errorsTruncated: boolean;
-  importId: string | null;
-  seconds: number;
-  /** Field → the column it was read from (the mapping given, or guessed from the header). */
-  mapping: Partial<Record<ImportField, string>>;
-  unmatchedCrossings: UnmatchedCrossing[];
-  /** The first rows as they will be stored (valid rows only), on a dry run. */
-  preview: { line: number; observation: Record<string, unknown> }[];
+/** The tally every importer keeps (import-report.ts): on a dry run, what a commit would do. */
+const rowTally = {
+  created: z.number().int(),
+  existing: z.number().int().describe('Rows already stored with the same content'),
+  conflicts: z.number().int().describe('Rows that would change what is stored under the same id or key'),
 };
+
+/** `POST /api/imports` (also with status 422 when nothing was committed): what the import did, or on a dry run would do. */
+export const importReportResponse = z.object({
+  dryRun: z.boolean(),
+  mode: z.enum(['all', 'valid']),
+  format: z.enum(['csv', 'geojson']),
+  committed: z.boolean(),
+  rows: z.number().int(),
+  valid: z.number().int(),
+  invalid: z.number().int(),
+  ...rowTally,
+  errors: z.array(rowError).describe('The first 1,000 bad rows, in file order'),
+  errorsTruncated: z.boolean(),
+  importId: z.uuid().nullable().describe('The stored import, once a commit stored a row'),
+  seconds: z.number(),
+  mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.string()).describe('Field → the column it was read from (the mapping given, or guessed from the header)'),
+  unmatchedCrossings: z.array(unmatchedCrossing),
+  preview: z.array(z.object({
+    line: z.number().int(),
+    observation: z.record(z.string(), z.unknown()).describe('The observation as it will be stored (the fields of POST /api/observations)'),
+  })).describe('The first valid rows as they will be stored, on a dry run'),
+});
+export type ImportReport = z.output<typeof importReportResponse>;
 
 /** Options of the feed importers (`POST /api/imports/bts`, `/api/imports/trade`, and their CLI commands). */
 export const feedImportOptions = z.strictObject({
@@ -76,21 +91,19 @@ export const cbpImportOptions = z.strictObject({
 });
 export type CbpImportOptions = z.output<typeof cbpImportOptions>;
 
-/** What a feed import did, or on a dry run would do. All or nothing: one bad row and nothing is stored. */
-export type FeedImportReport = {
-  dryRun: boolean;
-  committed: boolean;
-  layout: string;
-  rows: number;
-  invalid: number;
-  /** Crossings the file names (BTS ports) that were new, changed or as stored. */
-  crossings: { created: number; updated: number; unchanged: number };
-  created: number;
-  existing: number;
-  /** Rows that would change a value already stored under the same key (for trade: revisions). */
-  conflicts: number;
-  revisions: number;
-  errors: RowError[];
-  errorsTruncated: boolean;
-  seconds: number;
-};
+/** `POST /api/imports/bts|trade|cbp`: what a feed import did, or on a dry run would do. All or nothing: one bad row and nothing is stored. */
+export const feedImportReportResponse = z.object({
+  dryRun: z.boolean(),
+  committed: z.boolean(),
+  layout: z.string().describe('Which layout the file was read as'),
+  rows: z.number().int(),
+  invalid: z.number().int(),
+  crossings: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() })
+    .describe('Crossings the file names (BTS ports) that were new, changed or as stored'),
+  ...rowTally,
+  revisions: z.number().int().describe('Trade figures that change a current one: stored as its next revision, the old one kept as superseded'),
+  errors: z.array(rowError),
+  errorsTruncated: z.boolean(),
+  seconds: z.number(),
+});
+export type FeedImportReport = z.output<typeof feedImportReportResponse>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   COUNT_METRICS, METHODS, METRICS, REVIEW_STATUSES, VEHICLE_CLASSES,
-  direction, finiteNumber, httpUrl, instant, instantOrDate, iso2, text,
+  dateTime, direction, fieldIssue, finiteNumber, httpUrl, instant, instantOrDate, iso2, text,
 } from './common.js';
 
 /** One observation as a client submits it. Unknown fields are refused so typos are not silently dropped. */
@@ -93,29 +93,63 @@ export const observationExportQuery = observationQuery.omit({ limit: true, curso
 export type ObservationExportQuery = z.output<typeof observationExportQuery>;
 
 /** An observation as the API returns it. */
-export type ObservationDto = {
-  id: string;
-  crossingId: string;
-  observedAt: string;
-  period: { start: string; end: string } | null;
-  metric: string;
-  value: number;
-  vehicleClass: string;
-  direction: { from: string; to: string } | null;
-  method: string;
-  source: string;
-  measure: string | null;
-  sourceUrl: string | null;
-  retrievedAt: string | null;
-  observer: { lat: number; lon: number; accuracyM: number | null } | null;
-  confidence: number | null;
-  notes: string | null;
-  status: string;
-  /** The reviewer's reason, on a rejected observation (its submitter learns why); null otherwise. */
-  reviewReason: string | null;
-  submittedBy: string;
-  /** True for made-up demo rows: never evidence. */
-  synthetic: boolean;
-  createdAt: string;
-  updatedAt: string;
-};
+export const observationResponse = z.object({
+  id: z.uuid(),
+  crossingId: z.string(),
+  observedAt: dateTime,
+  period: z.object({ start: dateTime, end: dateTime }).nullable().describe('For counts: the half-open interval [start, end) counted'),
+  metric: z.enum(METRICS),
+  value: z.number(),
+  vehicleClass: z.enum(VEHICLE_CLASSES),
+  direction: z.object({ from: z.string(), to: z.string() }).nullable().describe('Null when the direction is unknown'),
+  method: z.enum(METHODS),
+  source: z.string(),
+  measure: z.string().nullable().describe("The publisher's own name for what was counted (BTS \"Truck Containers Loaded\")"),
+  sourceUrl: z.string().nullable(),
+  retrievedAt: dateTime.nullable(),
+  observer: z.object({ lat: z.number(), lon: z.number(), accuracyM: z.number().nullable() }).nullable().describe("Where the observer stood, if they shared it"),
+  confidence: z.number().nullable().describe("0..1, the submitter's own confidence"),
+  notes: z.string().nullable(),
+  status: z.enum(REVIEW_STATUSES),
+  reviewReason: z.string().nullable().describe("The reviewer's reason, on a rejected observation (its submitter learns why); null otherwise"),
+  submittedBy: z.string(),
+  synthetic: z.boolean().describe('True for made-up demo rows: never evidence'),
+  createdAt: dateTime,
+  updatedAt: dateTime,
+});
+export type ObservationDto = z.output<typeof observationResponse>;
+
+/** `GET /api/observations`: one page, newest first. */
+export const observationPageResponse = z.object({
+  items: z.array(observationResponse),
+  nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last'),
+});
+export type ObservationPageDto = z.output<typeof observationPageResponse>;
+
+/** `GET /api/observations/:id/audit`: who changed it, when, from what to what, oldest first. */
+export const auditTrailResponse = z.object({
+  items: z.array(z.object({
+    at: dateTime,
+    actor: z.string().describe('The name shown: the account, or an import or seed label'),
+    actorUserId: z.uuid().nullable(),
+    action: z.string().describe('create, approve, reject, …'),
+    before: z.record(z.string(), z.unknown()).nullable().describe('The changed fields before (status, reviewReason), null on create'),
+    after: z.record(z.string(), z.unknown()).nullable(),
+    reason: z.string().nullable(),
+    importFileName: z.string().nullable().describe('For a row that came from a file: that file'),
+  })),
+});
+export type AuditTrailDto = z.output<typeof auditTrailResponse>;
+
+const itemError = <C extends string>(code: C) => z.object({ code: z.literal(code), message: z.string() });
+
+/** `POST /api/observations/batch`: one result per item, in the order sent. */
+export const observationBatchResponse = z.object({
+  summary: z.object({ created: z.number().int(), existing: z.number().int(), conflict: z.number().int(), invalid: z.number().int() }),
+  results: z.array(z.discriminatedUnion('status', [
+    z.object({ index: z.number().int(), status: z.enum(['created', 'existing']), id: z.uuid() }),
+    z.object({ index: z.number().int(), status: z.literal('conflict'), id: z.uuid(), error: itemError('conflict') }),
+    z.object({ index: z.number().int(), status: z.literal('invalid'), error: itemError('invalid_request').extend({ details: z.object({ fields: z.array(fieldIssue) }) }) }),
+  ])),
+});
+export type ObservationBatchDto = z.output<typeof observationBatchResponse>;

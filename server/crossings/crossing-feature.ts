@@ -1,6 +1,5 @@
-import type { Feature, Point } from 'geojson';
 import type { Crossing } from '../generated/prisma/client.js';
-import type { CrossingActivity, CrossingProperties } from '../contracts/crossings.js';
+import type { CrossingActivity, CrossingFeatureDto, CrossingProperties } from '../contracts/crossings.js';
 import type { ActivityCounts, LatestByMetric } from './crossings.repo.js';
 
 export function emptyActivity(): CrossingActivity {
@@ -30,7 +29,7 @@ export function buildActivity(counts: ActivityCounts | undefined, latest: Latest
 }
 
 /** A crossing as a GeoJSON Feature; an unknown location is a null geometry, never a guessed point. */
-export function toCrossingFeature(c: Crossing, activity: CrossingActivity): Feature<Point | null, CrossingProperties> {
+export function toCrossingFeature(c: Crossing, activity: CrossingActivity): CrossingFeatureDto {
   const located = c.lat !== null && c.lon !== null;
   return {
     type: 'Feature',
@@ -44,7 +43,8 @@ export function toCrossingFeature(c: Crossing, activity: CrossingActivity): Feat
       kindNote: c.kindNote,
       status: c.status,
       locationKnown: located,
-      queueZone: c.queueZone ?? null,
+      // A JSON column only the seed and operators write, holding a GeoJSON Polygon or MultiPolygon (schema.prisma).
+      queueZone: (c.queueZone ?? null) as CrossingProperties['queueZone'],
       sources: c.sources,
       activity,
     },

@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
 import { statusCondition, type StatusScope } from '../observations/status-condition.js';
 import { countsVehicles, countsVehiclesOf } from '../observations/counted-measures.js';
+import type { Method, Metric, VehicleClass } from '../contracts/vocabulary.js';
 
 export function listCrossings(prisma: PrismaClient) {
   return prisma.crossing.findMany({ orderBy: { id: 'asc' } });
@@ -27,13 +28,14 @@ export function listCrossingsByIds(prisma: PrismaClient | Prisma.TransactionClie
   return prisma.crossing.findMany({ where: { id: { in: ids } } });
 }
 
+/** The enum columns are read as text: their values are the vocabulary's words. */
 export type LatestByMetric = {
   crossingId: string;
-  metric: string;
+  metric: Metric;
   value: number;
   observedAt: Date;
-  method: string;
-  vehicleClass: string;
+  method: Method;
+  vehicleClass: VehicleClass;
 };
 
 export type ActivityCounts = { crossingId: string; observations: number; synthetic: number; lastObservedAt: Date | null };

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { FeatureCollection, Point } from 'geojson';
+import type { CrossingCollectionDto } from '../contracts/crossings.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { notFound } from '../http/http-error.js';
 import { getCrossing, listActivityCounts, listCrossings, listLatestByMetric } from './crossings.repo.js';
@@ -23,7 +23,7 @@ export function crossingsRouter(prisma: PrismaClient): Router {
 
   router.get('/', async (req, res) => {
     const [crossings, activityOf] = await Promise.all([listCrossings(prisma), loadActivity(prisma, aggregateStatus(req.user, undefined))]);
-    const body: FeatureCollection<Point | null> = {
+    const body: CrossingCollectionDto = {
       type: 'FeatureCollection',
       features: crossings.map((c) => toCrossingFeature(c, activityOf(c.id))),
     };

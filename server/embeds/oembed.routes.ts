@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { oembedQuery } from '../contracts/embeds.js';
+import { oembedQuery, type OembedDto } from '../contracts/embeds.js';
 import { HttpError, notFound } from '../http/http-error.js';
 import { publicOrigin } from '../http/public-origin.js';
 import { parseOrThrow } from '../http/validate.js';
@@ -57,7 +57,7 @@ export function oembedRouter(service: EmbedService, publicUrl?: string): Router 
       height,
       ...thumbnail,
       cache_age: OEMBED_CACHE_SECONDS,
-    });
+    } satisfies OembedDto);
   });
   return router;
 }

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { Database } from '../db/database.js';
 import { getMigrationStatus } from '../db/migrate.js';
 import { APP_VERSION } from '../version.js';
+import type { HealthDto } from '../contracts/meta.js';
 
 const memory = () => {
   const m = process.memoryUsage();
@@ -25,7 +26,7 @@ export function healthRouter(db: Database): Router {
         migrations,
         // For operators and the benchmarks: how much of the process is live JavaScript heap.
         memory: memory(),
-      });
+      } satisfies HealthDto);
     } catch (err) {
       req.log?.warn({ err }, 'health check: database unreachable');
       res.status(503).json({

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { CurrentUser } from '../auth/current-user.js';
 import { visibleObservations } from './visibility.js';
-import type { ObservationDto, ObservationQuery } from '../contracts/observations.js';
+import type { ObservationPageDto, ObservationQuery } from '../contracts/observations.js';
 import { badRequest } from '../http/http-error.js';
 import { toObservationDto } from './observation-dto.js';
 import { listObservations } from './observations.repo.js';
@@ -39,7 +39,7 @@ export async function listObservationPage(
   prisma: PrismaClient,
   q: ObservationQuery,
   user: CurrentUser | null | undefined,
-): Promise<{ items: ObservationDto[]; nextCursor: string | null }> {
+): Promise<ObservationPageDto> {
   if (q.from && q.to && q.to <= q.from) throw badRequest([{ path: 'to', message: 'must be after from' }]);
   const where = toWhere(q);
   const and: Prisma.ObservationWhereInput[] = [visibleObservations(user)];

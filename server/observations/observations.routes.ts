@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { isUuid } from '../http/uuid.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { observationBatchInput, observationQuery } from '../contracts/observations.js';
+import { observationBatchInput, observationQuery, type AuditTrailDto, type ObservationBatchDto } from '../contracts/observations.js';
 import { HttpError, badRequest, conflict, notFound } from '../http/http-error.js';
 import { parseOrThrow } from '../http/validate.js';
 import { analystOnly, anyAccount } from '../auth/require-role.js';
@@ -14,7 +14,7 @@ import { getObservation } from './observations.repo.js';
 import { listObservationPage } from './list-observations.js';
 import { submitObservations, type SubmitResult } from './submit-observations.js';
 
-function batchItemResult(r: SubmitResult) {
+function batchItemResult(r: SubmitResult): ObservationBatchDto['results'][number] {
   switch (r.status) {
     case 'created':
     case 'existing':
@@ -38,9 +38,11 @@ export function observationsRouter(prisma: PrismaClient): Router {
     const row = isUuid(id) ? await getObservation(prisma, id) : null;
     if (!row) throw notFound(`Observation ${id}`);
     const events = await listAuditEvents(prisma, id);
-    const items = events.map((e) => ({
+    // Every event stores its before and after as a JSON object of the fields it changed (decide.ts, the importers).
+    const asFields = (v: unknown) => v as AuditTrailDto['items'][number]['before'];
+    const items: AuditTrailDto['items'] = events.map((e) => ({
       at: e.at.toISOString(), actor: e.actorLabel, actorUserId: e.actorUserId, action: e.action,
-      before: e.before, after: e.after, reason: e.reason, importFileName: null as string | null,
+      before: asFields(e.before), after: asFields(e.after), reason: e.reason, importFileName: null,
     }));
     // A row from an import has no `create` event of its own (rows imported before that change do): its import is
     // the record of who made it and when.
@@ -51,7 +53,7 @@ export function observationsRouter(prisma: PrismaClient): Router {
         before: null, after: null, reason: null, importFileName: origin.fileName,
       });
     }
-    res.json({ items });
+    res.json({ items } satisfies AuditTrailDto);
   });
 
   router.get('/:id', async (req, res) => {
@@ -85,7 +87,7 @@ export function observationsRouter(prisma: PrismaClient): Router {
     const results = (await submitObservations(prisma, items, submitterOf(req.user!))).map(batchItemResult);
     const summary = { created: 0, existing: 0, conflict: 0, invalid: 0 };
     for (const r of results) summary[r.status]++;
-    res.status(200).json({ summary, results });
+    res.status(200).json({ summary, results } satisfies ObservationBatchDto);
   });
 
   return router;

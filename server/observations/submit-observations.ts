@@ -62,16 +62,20 @@ export function contentUuid(hash: string): string {
   return `${hash.slice(0, 8)}-${hash.slice(8, 12)}-5${hash.slice(13, 16)}-8${hash.slice(17, 20)}-${hash.slice(20, 32)}`;
 }
 
+/** What validation needs of a crossing: the countries a direction must run between. */
+export type CrossingCountries = { countryA: string; countryB: string };
+
 /**
  * Validates items one by one (shape, then against the crossings: it exists, the direction runs
- * between its countries). `idFor` gives an id to items that have none.
+ * between its countries). `crossingsFrom` is the database, or every crossing read beforehand (a
+ * bulk import's: its transaction may hold the embedded database's one connection, and a read on
+ * the writing connection could land between a failed COPY and its rollback). `idFor` gives an id
+ * to items that have none.
  */
 export async function validateObservations(
-  db: Db,
+  crossingsFrom: Db | ReadonlyMap<string, CrossingCountries>,
   items: unknown[],
   idFor: (hash: string) => string = () => crypto.randomUUID(),
-  /** Crossings already looked up (a bulk file asks for the same few again and again). */
-  crossingCache?: Map<string, { countryA: string; countryB: string } | null>,
 ): Promise<{ valid: ValidObservation[]; invalid: Extract<SubmitResult, { status: 'invalid' }>[] }> {
   const invalid: Extract<SubmitResult, { status: 'invalid' }>[] = [];
   const parsed: ValidObservation[] = [];
@@ -85,17 +89,8 @@ export async function validateObservations(
     parsed.push({ index, input: r.data, id: r.data.id ?? idFor(hash), hash });
   });
   if (parsed.length === 0) return { valid: [], invalid };
-  const ids = [...new Set(parsed.map((v) => v.input.crossingId))];
-  const crossings = new Map<string, { countryA: string; countryB: string } | null>();
-  const unknown = ids.filter((id) => !crossingCache?.has(id));
-  for (const id of ids) if (crossingCache?.has(id)) crossings.set(id, crossingCache.get(id)!);
-  if (unknown.length) {
-    const found = new Map((await listCrossingsByIds(db, unknown)).map((c) => [c.id, c]));
-    for (const id of unknown) {
-      crossings.set(id, found.get(id) ?? null);
-      crossingCache?.set(id, found.get(id) ?? null);
-    }
-  }
+  const crossings = crossingsFrom instanceof Map ? crossingsFrom
+    : new Map((await listCrossingsByIds(crossingsFrom as Db, [...new Set(parsed.map((v) => v.input.crossingId))])).map((c) => [c.id, c]));
   const valid = parsed.filter((v) => {
     const crossing = crossings.get(v.input.crossingId);
     const d = v.input.direction;

@@ -1,16 +1,16 @@
-import type { Feature, Point } from 'geojson';
 import type { Crossing } from '../generated/prisma/client.js';
 import type { ObservationRow } from '../observations/observations.repo.js';
+import type { OgcCrossingFeatureDto, OgcObservationFeatureDto } from '../contracts/ogc-responses.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const point = (lat: number | null, lon: number | null): Point | null =>
+const point = (lat: number | null, lon: number | null): OgcCrossingFeatureDto['geometry'] =>
   lat !== null && lon !== null ? { type: 'Point', coordinates: [lon, lat] } : null;
 
 /**
  * A crossing as an OGC feature: flat, scalar properties (GDAL and QGIS read nested objects
  * poorly); a crossing whose location no source gives has a null geometry.
  */
-export function crossingFeature(c: Crossing): Feature<Point | null> {
+export function crossingFeature(c: Crossing): OgcCrossingFeatureDto {
   return {
     type: 'Feature',
     id: c.id,
@@ -26,7 +26,7 @@ export function crossingFeature(c: Crossing): Feature<Point | null> {
  * An observation as an OGC feature at its crossing's location. The observer's own position
  * is left out: it locates a person, and the crossing is what was observed.
  */
-export function observationFeature(o: ObservationRow & { crossing: { lat: number | null; lon: number | null } }): Feature<Point | null> {
+export function observationFeature(o: ObservationRow & { crossing: { lat: number | null; lon: number | null } }): OgcObservationFeatureDto {
   return {
     type: 'Feature',
     id: o.id,

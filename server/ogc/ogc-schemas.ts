@@ -1,4 +1,5 @@
 import { METHODS, METRICS, REVIEW_STATUSES, VEHICLE_CLASSES } from '../contracts/vocabulary.js';
+import type { OgcJsonSchemaDto } from '../contracts/ogc-responses.js';
 
 /**
  * The JSON Schema of each collection's features (OGC API – Features Part 5, "schemas"), so a client types every
@@ -39,7 +40,7 @@ export const COLLECTION_PROPERTIES = {
 /** Properties a client may filter observations by, as query parameters (Part 3, queryables as query parameters). */
 export const OBSERVATION_QUERYABLES = ['crossing_id', 'metric', 'method'] as const;
 
-export function collectionSchema(id: 'crossings' | 'observations', url: string) {
+export function collectionSchema(id: 'crossings' | 'observations', url: string): OgcJsonSchemaDto {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: url,
@@ -49,8 +50,8 @@ export function collectionSchema(id: 'crossings' | 'observations', url: string) 
   };
 }
 
-export function collectionQueryables(id: 'crossings' | 'observations', url: string) {
-  const props = COLLECTION_PROPERTIES[id] as Record<string, unknown>;
+export function collectionQueryables(id: 'crossings' | 'observations', url: string): OgcJsonSchemaDto {
+  const props: Record<string, Property | { type: string; title: string }> = COLLECTION_PROPERTIES[id];
   const names = id === 'observations' ? OBSERVATION_QUERYABLES : ([] as const);
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',

@@ -9,6 +9,9 @@ import { decodeCursor, encodeCursor } from '../observations/list-observations.js
 import { crossingFeature, observationFeature } from './ogc-features.js';
 import { openApiDocument } from '../openapi/openapi-document.js';
 import { OBSERVATION_QUERYABLES, collectionQueryables, collectionSchema, collectionXsd } from './ogc-schemas.js';
+import type {
+  OgcCollectionDto, OgcCollectionsDto, OgcConformanceDto, OgcItemDto, OgcItemsDto, OgcLandingDto,
+} from '../contracts/ogc-responses.js';
 
 const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
@@ -55,7 +58,7 @@ export function ogcRouter(prisma: PrismaClient, publicUrl?: string): Router {
   const base = (req: Request) => `${publicOrigin(req, publicUrl)}/ogc`;
   const json = (res: Response, body: unknown, type = 'application/json') => res.type(type).send(JSON.stringify(body));
 
-  async function extent(id: CollectionId) {
+  async function extent(id: CollectionId): Promise<OgcCollectionDto['extent']> {
     const box = await prisma.crossing.aggregate({ _min: { lat: true, lon: true }, _max: { lat: true, lon: true } });
     const bbox = [box._min.lon ?? -180, box._min.lat ?? -90, box._max.lon ?? 180, box._max.lat ?? 90];
     const spatial = { bbox: [bbox], crs: CRS84 };
@@ -64,7 +67,7 @@ export function ogcRouter(prisma: PrismaClient, publicUrl?: string): Router {
     return { spatial, temporal: { interval: [[time._min.observedAt?.toISOString() ?? null, time._max.observedAt?.toISOString() ?? null]], trs: 'http://www.opengis.net/def/uom/ISO-8601/0/Gregorian' } };
   }
 
-  async function collection(req: Request, id: CollectionId) {
+  async function collection(req: Request, id: CollectionId): Promise<OgcCollectionDto> {
     const url = `${base(req)}/collections/${id}`;
     return {
       id, ...COLLECTIONS[id], itemType: 'feature', crs: [CRS84], extent: await extent(id),
@@ -99,7 +102,7 @@ export function ogcRouter(prisma: PrismaClient, publicUrl?: string): Router {
         { href: `${b}/conformance`, rel: 'conformance', type: 'application/json', title: 'Conformance classes' },
         { href: `${b}/collections`, rel: 'data', type: 'application/json', title: 'Collections' },
       ],
-    });
+    } satisfies OgcLandingDto);
   });
 
   // The oas30 conformance class: the OGC part of the API as OpenAPI 3.0 (the whole API is 3.1 at /api/openapi.json).
@@ -111,7 +114,7 @@ export function ogcRouter(prisma: PrismaClient, publicUrl?: string): Router {
 
   router.get('/conformance', (req, res) => {
     parseOrThrow(ogcFormatQuery, req.query, 'query');
-    json(res, { conformsTo: CONFORMANCE });
+    json(res, { conformsTo: CONFORMANCE } satisfies OgcConformanceDto);
   });
 
   router.get('/collections', async (req, res) => {
@@ -119,7 +122,7 @@ export function ogcRouter(prisma: PrismaClient, publicUrl?: string): Router {
     json(res, {
       links: [{ href: `${base(req)}/collections`, rel: 'self', type: 'application/json', title: 'Collections' }],
       collections: [await collection(req, 'crossings'), await collection(req, 'observations')],
-    });
+    } satisfies OgcCollectionsDto);
   });
 
   router.get('/collections/:collectionId', async (req, res) => {
@@ -162,7 +165,7 @@ export function ogcRouter(prisma: PrismaClient, publicUrl?: string): Router {
     }
     json(res, {
       type: 'FeatureCollection', features: page.features, numberReturned: page.features.length, timeStamp: new Date().toISOString(), links,
-    }, GEOJSON);
+    } satisfies OgcItemsDto, GEOJSON);
   });
 
   router.get('/collections/:collectionId/items/:featureId', async (req, res) => {
@@ -184,7 +187,7 @@ export function ogcRouter(prisma: PrismaClient, publicUrl?: string): Router {
     json(res, { ...feature, links: [
       { href: self, rel: 'self', type: GEOJSON, title: 'This feature' },
       { href: `${base(req)}/collections/${id}`, rel: 'collection', type: 'application/json', title: 'Its collection' },
-    ] }, GEOJSON);
+    ] } satisfies OgcItemDto, GEOJSON);
   });
 
   /** Crossings are few (hundreds): offset paging, ordered by id. */

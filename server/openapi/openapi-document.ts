@@ -22,9 +22,20 @@ const ERROR_SCHEMA: JsonSchema = {
   },
 };
 
+/**
+ * OpenAPI 3.0 has no tuples: zod writes a tuple's items as an anyOf of every position's schema. Where they are all
+ * the same (a [longitude, latitude] pair), one items schema says it without the duplicates linters warn about.
+ */
+function oneTupleItem({ jsonSchema }: { jsonSchema: JsonSchema }) {
+  const anyOf = (jsonSchema.items as { anyOf?: unknown[] } | undefined)?.anyOf;
+  if (jsonSchema.type === 'array' && anyOf?.length && anyOf.every((s) => JSON.stringify(s) === JSON.stringify(anyOf[0]))) jsonSchema.items = anyOf[0];
+}
+
 /** A zod schema as JSON Schema: a request as it looks on the wire (before defaults and transforms), or an answer as sent. */
 function schemaOf(schema: ZodType, version: Version, io: 'input' | 'output' = 'input'): JsonSchema {
-  const out = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: version === '3.0.3' ? 'openapi-3.0' : 'draft-2020-12' }) as JsonSchema;
+  const out = z.toJSONSchema(schema, {
+    io, unrepresentable: 'any', target: version === '3.0.3' ? 'openapi-3.0' : 'draft-2020-12', override: version === '3.0.3' ? oneTupleItem : undefined,
+  }) as JsonSchema;
   delete out.$schema;
   return out;
 }
@@ -62,13 +73,29 @@ function requestBody(op: ApiOperation, version: Version) {
   return { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties, required }, encoding } } };
 }
 
+/** Media types whose bodies are bytes, not text: a client reads them as a file (Blob), never as a string. */
+const BINARY_TYPES = /^image\/(png|jpeg|webp)$/;
+/** Text that is not JSON (pages, CSV, XML, SVG): described as a string; what is in it is the format's own business. */
+const TEXT_TYPES = /^(text\/|application\/xml$|image\/svg\+xml$)/;
+
+/**
+ * The success body's schema: the contract's for JSON; for text and bytes, what they are on the wire. A JSON
+ * answer without a contract gets none (openapi.api.test.ts fails on it), rather than a guess.
+ */
+function okContent(op: ApiOperation, version: Version): Record<string, { schema?: JsonSchema }> {
+  if (op.response) return { [op.ok.type]: { schema: schemaOf(op.response, version, 'output') } };
+  if (BINARY_TYPES.test(op.ok.type)) {
+    return { [op.ok.type]: { schema: version === '3.1.0' ? { type: 'string', contentMediaType: op.ok.type } : { type: 'string', format: 'binary' } } };
+  }
+  if (TEXT_TYPES.test(op.ok.type)) return { [op.ok.type]: { schema: { type: 'string' } } };
+  return { [op.ok.type]: {} };
+}
+
 function responses(op: ApiOperation, version: Version) {
   const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
   const out: Record<string, unknown> = {
-    [op.ok.status]: {
-      description: op.ok.description,
-      ...(op.ok.type ? { content: { [op.ok.type]: op.response ? { schema: schemaOf(op.response, version, 'output') } : {} } } : {}),
-    },
+    [op.ok.status]: { description: op.ok.description, ...(op.ok.type ? { content: okContent(op, version) } : {}) },
+    ...(op.resent ? { [op.resent.status]: { description: op.resent.description, content: okContent(op, version) } } : {}),
     '400': error('A parameter or body field is invalid; `details.fields` names each'),
     '404': error('Not found'),
     '503': error('The database is unreachable; retry after Retry-After seconds'),
@@ -77,14 +104,15 @@ function responses(op: ApiOperation, version: Version) {
     out['401'] = error('Not signed in');
     out['403'] = error(`Needs the ${op.access} role or higher`);
   }
-  if (op.gone) out['410'] = op.path === '/embed/{id}' ? { description: op.gone, content: { 'text/html': {} } } : error(op.gone);
+  if (op.gone) out['410'] = op.path === '/embed/{id}' ? { description: op.gone, content: { 'text/html': { schema: { type: 'string' } } } } : error(op.gone);
   if (op.method === 'get') out['304'] = { description: 'Not modified (If-None-Match matched the ETag)' };
   if (op.body || op.multipart) {
     out['413'] = error('The body or a file is larger than the configured limit; `details.fields` names which');
     out['415'] = error(op.multipart ? 'Not multipart/form-data, or a file of a type this operation does not take' : 'Not application/json');
   }
   if (op.path.startsWith('/api/imports')) {
-    out['422'] = { description: 'Refused: nothing was committed; the import report (not the error shape) names every bad row by line', content: { 'application/json': {} } };
+    // The same report as the 200 (its `committed` false), not the error shape.
+    out['422'] = { description: 'Refused: nothing was committed; the import report (not the error shape) names every bad row by line', content: okContent(op, version) };
   }
   // Sign-in attempts, wrong API tokens and uploads are counted (server/http/database-rate-limit-store.ts).
   if (op.path === '/api/auth/login' || op.access !== 'anyone') out['429'] = error('Too many attempts or uploads; retry after Retry-After seconds');

@@ -62,6 +62,28 @@ describe('OpenAPI', () => {
     expect(doc.paths['/embed/{id}/data.json'].get.responses).toHaveProperty('410');
   });
 
+  it('describes every success body: a JSON answer by its contract, text and images by what they are (both documents)', async () => {
+    const isJson = (type: string) => /^application\/([\w.-]+\+)?json$/.test(type);
+    for (const url of ['/api/openapi.json', '/ogc/openapi.json']) {
+      const doc = JSON.parse((await t.request.get(url).expect(200)).text);
+      const missing: string[] = [];
+      for (const [path, ops] of Object.entries<Record<string, { responses: Record<string, { content?: Record<string, { schema?: Record<string, unknown> }> }> }>>(doc.paths)) {
+        for (const [method, op] of Object.entries(ops)) {
+          for (const [status, response] of Object.entries(op.responses).filter(([s]) => s.startsWith('2'))) {
+            for (const [type, media] of Object.entries(response.content ?? {})) {
+              // A JSON schema that says something: an object's properties, a union's members, a string's type.
+              const described = media.schema && ['type', 'anyOf', 'oneOf', '$ref'].some((k) => k in media.schema!);
+              if (!described || (isJson(type) && !media.schema!.properties && !media.schema!.anyOf && !media.schema!.oneOf)) missing.push(`${url}: ${method} ${path} ${status} ${type}`);
+            }
+          }
+        }
+      }
+      expect(missing).toEqual([]);
+    }
+    // Every JSON answer names its contract, so the server's types and the document come from one place.
+    expect(API_OPERATIONS.filter((op) => /json/.test(op.ok.type) && !op.response).map((op) => `${op.method} ${op.path}`)).toEqual([]);
+  });
+
   it('describes only routes that exist: none of them answers "no route"', async () => {
     for (const op of API_OPERATIONS) {
       const path = op.path.replace(/\{[^}]+\}/g, 'x');

@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import type { DuplicateReason, LikelyDuplicate, ReviewQueueQuery } from '../contracts/review.js';
+import type { ReviewStatus } from '../contracts/vocabulary.js';
 import { badRequest } from '../http/http-error.js';
 import { isUuid } from '../http/uuid.js';
 import { countsVehiclesOf } from '../observations/counted-measures.js';
@@ -72,7 +73,7 @@ export async function listPendingPage(prisma: PrismaClient, q: ReviewQueueQuery)
  */
 export async function listLikelyDuplicates(prisma: PrismaClient, ids: string[]): Promise<Map<string, LikelyDuplicate[]>> {
   if (ids.length === 0) return new Map();
-  const rows = await prisma.$queryRaw<{ id: string; reason: DuplicateReason; otherId: string; observedAt: Date; value: number; status: string; submittedBy: string }[]>`
+  const rows = await prisma.$queryRaw<{ id: string; reason: DuplicateReason; otherId: string; observedAt: Date; value: number; status: ReviewStatus; submittedBy: string }[]>`
     SELECT a.id::text AS id, 'same_photo' AS reason, b.id::text AS "otherId", b.observed_at AS "observedAt", b.value, b.status::text AS status, b.submitted_by AS "submittedBy"
       FROM observations a
       JOIN photos pa ON pa.observation_id = a.id

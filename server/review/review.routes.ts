@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { reviewDecisionInput, reviewQueueQuery, type ReviewQueueItem } from '../contracts/review.js';
+import { reviewDecisionInput, reviewQueueQuery, type ReviewDecisionDto, type ReviewQueueDto, type ReviewQueueItem } from '../contracts/review.js';
 import { analystOnly } from '../auth/require-role.js';
 import { parseOrThrow } from '../http/validate.js';
 import { toObservationDto } from '../observations/observation-dto.js';
@@ -37,13 +37,13 @@ export function reviewRouter(prisma: PrismaClient): Router {
     res.json({
       duplicateWindowMinutes: DUPLICATE_WINDOW_MINUTES, total, nextCursor, items,
       facets: { crossings: facets.crossings.map((c) => ({ ...c, name: names.get(c.id) ?? c.id })), observers: facets.observers },
-    });
+    } satisfies ReviewQueueDto);
   });
 
   router.post('/decisions', async (req, res) => {
     const input = parseOrThrow(reviewDecisionInput, req.body);
     const results = await decide(prisma, input, req.user!);
-    res.json({ results });
+    res.json({ results } satisfies ReviewDecisionDto);
   });
 
   return router;

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
-import type { SeriesQuery } from '../contracts/series.js';
+import type { SeriesDto, SeriesQuery } from '../contracts/series.js';
 import { getCrossing } from '../crossings/crossings.repo.js';
 import { badRequest } from '../http/http-error.js';
 import { monthsBetween } from '../time/months.js';
@@ -13,7 +13,7 @@ import { assertMonthRange, monthStart, nextMonthStart } from '../time/month-boun
  * Every month of the range is present; a month without observations or without a trade
  * figure carries null there, never 0.
  */
-export async function getSeries(prisma: PrismaClient, q: SeriesQuery, scope: StatusScope) {
+export async function getSeries(prisma: PrismaClient, q: SeriesQuery, scope: StatusScope): Promise<SeriesDto> {
   assertMonthRange(q.from, q.to);
   const crossing = await getCrossing(prisma, q.crossing);
   if (!crossing) throw badRequest([{ path: 'query.crossing', message: `no crossing has the id "${q.crossing}"` }]);

@@ -5,6 +5,7 @@ import { submitterOf } from '../auth/current-user.js';
 import { badRequest, conflict } from '../http/http-error.js';
 import { multipartBody, uploadedFiles } from '../http/multipart.js';
 import { parsePhotoLocations, submitWithPhotos } from './submit-with-photos.js';
+import type { SubmissionDto } from '../contracts/submissions.js';
 
 export type SubmissionLimits = { photoMaxBytes: number; photosPerSubmission: number };
 
@@ -37,7 +38,7 @@ export function submissionsRouter(prisma: PrismaClient, photoDir: string, limits
     }, submitterOf(req.user!));
     if (outcome.status === 'invalid') throw badRequest(outcome.issues.map((i) => ({ ...i, path: `observation.${i.path}`.replace(/\.$/, '') })));
     if (outcome.status === 'conflict') throw conflict(outcome.message, { id: outcome.id });
-    res.status(outcome.status === 'created' ? 201 : 200).json({ observation: outcome.observation, photos: outcome.photos });
+    res.status(outcome.status === 'created' ? 201 : 200).json({ observation: outcome.observation, photos: outcome.photos } satisfies SubmissionDto);
   });
   return router;
 }

@@ -4,7 +4,7 @@ import { toObservationDto } from '../observations/observation-dto.js';
 import { getObservation } from '../observations/observations.repo.js';
 import { submitObservations, type Submitter } from '../observations/submit-observations.js';
 import { removePhotoFile, storePhoto, type StoredPhoto } from '../photos/photo-store.js';
-import type { ObservationDto } from '../contracts/observations.js';
+import type { SubmissionDto } from '../contracts/submissions.js';
 
 export type PhotoLocation = { lat: number; lon: number } | null;
 
@@ -18,10 +18,8 @@ export type Submission = {
   photoLocations: PhotoLocation[];
 };
 
-export type PhotoDto = { url: string; width: number; height: number; bytes: number; lat: number | null; lon: number | null };
-
 export type SubmissionOutcome =
-  | { status: 'created' | 'existing'; observation: ObservationDto; photos: PhotoDto[] }
+  | ({ status: 'created' | 'existing' } & SubmissionDto)
   | { status: 'invalid'; issues: { path: string; message: string }[] }
   | { status: 'conflict'; id: string; message: string };
 

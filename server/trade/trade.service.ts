@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
-import type { TradePeriodDto } from '../contracts/trade.js';
+import type { AnnualTradeDto, MonthlyTradeDto, TradePeriodDto } from '../contracts/trade.js';
 import { assertMonthRange } from '../time/month-bounds.js';
 import { monthsBetween } from '../time/months.js';
 import { pickTradePeriod } from './pick-trade-figures.js';
@@ -19,7 +19,7 @@ function groupByPeriod(figures: TradeFigure[]): Map<string, TradeFigure[]> {
 export async function getMonthlyTrade(
   prisma: PrismaClient,
   q: { reporter: string; partner: string; from?: string; to?: string },
-) {
+): Promise<MonthlyTradeDto> {
   assertMonthRange(q.from, q.to);
   const figures = await listTradeFigures(prisma, { periodKind: 'month', ...q });
   const by = groupByPeriod(figures);
@@ -45,7 +45,7 @@ export async function getMonthlyTrade(
 export async function getAnnualTrade(
   prisma: PrismaClient,
   q: { reporter: string; partner: string; from?: string; to?: string },
-) {
+): Promise<AnnualTradeDto> {
   assertMonthRange(q.from, q.to);
   const [years, monthly] = await Promise.all([
     listTradeFigures(prisma, { periodKind: 'year', ...q }),

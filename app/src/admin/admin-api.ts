@@ -1,14 +1,11 @@
 // The admin area's calls, through the one API client (app/src/api.ts).
 import { requestJson } from '../api.js';
-import type { UserDto } from '../../../server/contracts/auth.js';
+import type { NewTokenDto, TokenListDto, UserDto } from '../../../server/contracts/auth.js';
+import type { Role } from '../../../server/contracts/vocabulary.js';
 
-export type { UserDto };
-export type Role = 'observer' | 'analyst' | 'admin';
-export type TokenDto = {
-  id: string; name: string; userId: string; user: { email: string; role: string; displayName: string };
-  createdAt: string; revokedAt: string | null; lastUsedAt: string | null;
-};
-export type NewToken = { id: string; name: string; token: string; signInUrl: string };
+export type { Role, UserDto };
+export type TokenDto = TokenListDto['items'][number];
+export type NewToken = NewTokenDto;
 
 export const listUsers = () => requestJson<{ items: UserDto[] }>('/api/admin/users').then((r) => r.items);
 export const createUser = (u: { email: string; displayName: string; role: Role; password?: string }) =>

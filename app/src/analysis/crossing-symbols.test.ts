@@ -10,6 +10,7 @@ const rollup: MonthlyRollupDto = {
     { id: 'a', values: [cell(100), cell(150, 2), null] },
     { id: 'b', values: [null, cell(400), cell(300)] },
   ],
+  future: null,
 };
 
 describe('crossing symbols', () => {

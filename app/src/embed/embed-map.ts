@@ -1,5 +1,5 @@
 import { AttributionControl, Map as MapLibreMap, NavigationControl, prewarm, setWorkerUrl, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
-import type { EmbedDataDto } from '../../../server/contracts/embeds.js';
+import type { EmbedBasemapDto, EmbedDataDto } from '../../../server/contracts/embeds.js';
 import { nameIn, type NameLanguage } from '../i18n/t.js';
 import { MAPLIBRE_WORKER_URL } from '../map/worker-url.js';
 import { CIRCLE_OPACITY, PALETTES, STROKE_WIDTH } from './map-palette.js';
@@ -8,7 +8,8 @@ setWorkerUrl(MAPLIBRE_WORKER_URL);
 // Started now, while the page builds its header and chart, not when the map is made (as on the analyst map).
 prewarm();
 
-export type Basemap = { countries: GeoJSON.FeatureCollection; borders: GeoJSON.FeatureCollection };
+/** What `/embed/:id/basemap.json` answers. */
+export type Basemap = EmbedBasemapDto;
 
 
 /** The crossings as flat features (MapLibre expressions read top-level properties only). */

@@ -1,16 +1,11 @@
 // The review page's calls, through the one API client (app/src/api.ts).
 import { requestJson } from '../api.js';
-import type { ReviewQueueItem } from '../../../server/contracts/review.js';
+import type { AuditTrailDto } from '../../../server/contracts/observations.js';
+import type { ReviewDecisionDto, ReviewQueueDto } from '../../../server/contracts/review.js';
 
-export type QueuePage = {
-  duplicateWindowMinutes: number;
-  total: number;
-  nextCursor: string | null;
-  items: ReviewQueueItem[];
-  facets: { crossings: { id: string; name: string; count: number }[]; observers: { id: string; label: string; count: number }[] };
-};
+export type QueuePage = ReviewQueueDto;
 export type QueueFilters = { crossing?: string; observer?: string; method?: string; minAgeHours?: string; maxAgeHours?: string };
-export type AuditEntry = { at: string; actor: string; action: string; reason: string | null; importFileName: string | null };
+export type AuditEntry = AuditTrailDto['items'][number];
 
 export function fetchQueue(filters: QueueFilters, cursor: string | null, limit?: number): Promise<QueuePage> {
   // Without a limit the server's default page (50).
@@ -21,6 +16,6 @@ export function fetchQueue(filters: QueueFilters, cursor: string | null, limit?:
 }
 
 export const decide = (ids: string[], action: 'approve' | 'reject', reason?: string) =>
-  requestJson<{ results: { id: string; status: string }[] }>('/api/review/decisions', { method: 'POST', body: { ids, action, ...(reason && { reason }) } });
+  requestJson<ReviewDecisionDto>('/api/review/decisions', { method: 'POST', body: { ids, action, ...(reason && { reason }) } });
 
-export const fetchHistory = (id: string) => requestJson<{ items: AuditEntry[] }>(`/api/observations/${encodeURIComponent(id)}/audit`).then((r) => r.items);
+export const fetchHistory = (id: string) => requestJson<AuditTrailDto>(`/api/observations/${encodeURIComponent(id)}/audit`).then((r) => r.items);

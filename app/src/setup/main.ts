@@ -1,5 +1,6 @@
 // First run: the server printed a link with a one-time token; this page creates the admin account with it and
 // signs the new admin in. The token leaves the address bar at once (history, screenshots, shoulder surfers).
+import type { SessionUserDto } from '../../../server/contracts/auth.js';
 import { ApiError, api, requestJson } from '../api.js';
 import { el } from '../ui/dom.js';
 import { fieldMessages } from '../ui/field-messages.js';
@@ -41,7 +42,7 @@ function setupForm(): HTMLFormElement {
     message.textContent = '';
     if (password.value !== again.value) return show({ again: 'must be the same password' });
     try {
-      const me = await requestJson<{ displayName: string }>('/api/setup', {
+      const me = await requestJson<SessionUserDto>('/api/setup', {
         method: 'POST', body: { token, email: email.value, displayName: displayName.value, password: password.value },
       });
       done(me.displayName);

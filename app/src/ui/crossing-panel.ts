@@ -1,11 +1,10 @@
-import type { Feature, Point } from 'geojson';
-import type { CrossingProperties } from '../../../server/contracts/crossings.js';
+import type { CrossingFeatureDto, CrossingProperties } from '../../../server/contracts/crossings.js';
 import type { ObservationDto } from '../../../server/contracts/observations.js';
 import type { AnnualTrade } from '../api.js';
 import { t, type NameLanguage } from '../i18n/t.js';
 import { el, formatNumber, formatPercent, formatUsd } from './dom.js';
 
-type CrossingFeature = Feature<Point | null, CrossingProperties>;
+type CrossingFeature = CrossingFeatureDto;
 
 export type PanelAnalysis = {
   metricLabel: string;
