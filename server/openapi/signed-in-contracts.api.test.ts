@@ -111,4 +111,20 @@ describe('signed-in operations answer as the OpenAPI document says', () => {
     doc.check('patch', '/api/views/{id}', await t.request.patch(`/api/views/${saved.id}`).set(t.as.analyst).send({ description: '' }).expect(status(200)));
     doc.check('get', '/api/views', await t.request.get('/api/views').set(t.as.analyst).query({ include: 'unpublished' }).expect(status(200)));
   });
+
+  it('webhooks: registered, listed, tested, paused, a new secret, the delivery log and a retry', async () => {
+    const hook = doc.check('post', '/api/admin/webhooks', await t.request.post('/api/admin/webhooks').set(t.as.admin)
+      .send({ url: 'http://127.0.0.1:9/contract', events: ['import.committed'] }).expect(status(201))) as { id: string };
+    doc.check('get', '/api/admin/webhooks', await t.request.get('/api/admin/webhooks').set(t.as.admin).expect(status(200)));
+    doc.check('get', '/api/admin/webhooks/{id}', await t.request.get(`/api/admin/webhooks/${hook.id}`).set(t.as.admin).expect(status(200)));
+    doc.check('post', '/api/admin/webhooks/{id}/secret', await t.request.post(`/api/admin/webhooks/${hook.id}/secret`).set(t.as.admin).expect(status(200)));
+    const sent = doc.check('post', '/api/admin/webhooks/{id}/test', await t.request.post(`/api/admin/webhooks/${hook.id}/test`).set(t.as.admin).expect(status(202))) as { deliveryId: string };
+    // No worker runs in this app: the delivery is made to have failed, with a logged try, as a worker leaves it.
+    await t.db.prisma.webhookDelivery.update({ where: { id: sent.deliveryId }, data: { status: 'failed', attempts: 1, lastError: 'ECONNREFUSED' } });
+    await t.db.prisma.webhookAttempt.create({ data: { deliveryId: sent.deliveryId, attempt: 1, startedAt: new Date(), durationMs: 3, status: null, error: 'ECONNREFUSED', worker: 'test' } });
+    doc.check('get', '/api/admin/webhooks/{id}/deliveries', await t.request.get(`/api/admin/webhooks/${hook.id}/deliveries`).set(t.as.admin).expect(status(200)));
+    doc.check('post', '/api/admin/webhooks/{id}/deliveries/{deliveryId}/retry',
+      await t.request.post(`/api/admin/webhooks/${hook.id}/deliveries/${sent.deliveryId}/retry`).set(t.as.admin).expect(status(202)));
+    doc.check('patch', '/api/admin/webhooks/{id}', await t.request.patch(`/api/admin/webhooks/${hook.id}`).set(t.as.admin).send({ enabled: false }).expect(status(200)));
+  });
 });
