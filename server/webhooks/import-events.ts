@@ -1,5 +1,4 @@
-import type { Prisma } from '../generated/prisma/client.js';
-import { enqueueWebhookEvent } from './enqueue.js';
+import { enqueueWebhookEvent, type EventWriter } from './enqueue.js';
 import { signalDataChanged, signalQueued } from './signals.js';
 
 /** What `import.committed` says about an import (docs/webhooks.md). */
@@ -19,7 +18,7 @@ export type ImportCommitted = {
  * Queues `import.committed` in the import's own transaction, when it stored something new (a repeated file is
  * no news). The wake-ups are hints only: if they come before the commit, the worker's next poll finds the event.
  */
-export async function queueImportCommitted(tx: Prisma.TransactionClient, data: ImportCommitted): Promise<void> {
+export async function queueImportCommitted(tx: EventWriter, data: ImportCommitted): Promise<void> {
   if (data.created === 0 && !data.revisions) return;
   await enqueueWebhookEvent(tx, 'import.committed', data);
   signalQueued();

@@ -85,7 +85,7 @@ export function webhooksRouter(prisma: PrismaClient): Router {
   router.post('/:id/test', async (req, res) => {
     const e = await endpointOr404(req.params.id);
     if (e.disabledAt) throw conflict('This webhook is paused: enable it to send a test');
-    const { eventId, deliveryIds } = await enqueueWebhookEvent(prisma, 'webhook.test', { message: 'A test delivery from landport', requestedBy: req.user!.displayName }, { endpointIds: [e.id] });
+    const { eventId, deliveryIds } = await enqueueWebhookEvent(prisma, 'webhook.test', { message: 'A test delivery from landport', requestedBy: req.user!.displayName }, { endpointId: e.id });
     signalQueued();
     res.status(202).json({ eventId, deliveryId: deliveryIds[0] } satisfies WebhookTestDto);
   });
