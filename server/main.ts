@@ -53,7 +53,7 @@ const server: Server = app.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   log.info(
-    { database: db.kind, dataDir: db.kind === 'embedded' ? config.dataDir : undefined, readyMs: Math.round(performance.now() - startedAt) },
+    { database: db.kind, dataDir: db.isLocal ? config.dataDir : undefined, readyMs: Math.round(performance.now() - startedAt) },
     `landport ready at http://${config.host}:${port}/`,
   );
   if (firstRun) {

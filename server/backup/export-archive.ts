@@ -58,8 +58,9 @@ export async function exportArchive(db: Database, photoDir: string, outFile: str
     };
     const photoNames: string[] = [];
     await db.withSession(async (s) => {
-      // One snapshot for every table; times written in UTC whatever the server's zone, so files compare.
-      if (db.kind === 'postgresql') await s.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      // One snapshot for every table (on the embedded database too: nothing else runs there meanwhile, but the
+      // same statement says so on both); times written in UTC whatever the server's zone, so files compare.
+      await s.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
       await s.exec("SET LOCAL TimeZone = 'UTC'");
       manifest.migrations = (await s.query<{ name: string }>(
         'SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name',

@@ -51,6 +51,8 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
     kind: 'embedded',
     prisma,
     readPrisma: prisma,
+    isLocal: true,
+    runsOnMainThread: true,
     withSession: (fn, opts) =>
       opts?.transactional ? pglite.transaction((tx) => fn(session(tx))) : fn(session(pglite)),
     close: async () => {

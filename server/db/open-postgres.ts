@@ -25,6 +25,8 @@ export async function openPostgres(url: string, readUrl?: string): Promise<Datab
     kind: 'postgresql',
     prisma,
     readPrisma: replica?.prisma ?? prisma,
+    isLocal: false,
+    runsOnMainThread: false,
     withSession: async (fn, opts) => {
       const client = await pool.connect();
       try {

@@ -1,27 +1,44 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import type { Database, SqlSession } from '../db/database.js';
-import { copyObservationWriter } from '../observations/copy-observations.js';
+import { copyObservationWriter, type ObservationWriter } from '../observations/copy-observations.js';
 import { DEFER_ROLLUPS_SQL, FLUSH_DEFERRED_ROLLUPS_SQL } from '../rollups/deferred-rollups.js';
 import type { ImportOptions, ImportReport } from '../contracts/imports.js';
 import { listObservationHashes } from '../observations/observations.repo.js';
-import {
-  contentUuid, storeObservations, validateObservations, type Submitter, type ValidObservation,
-} from '../observations/submit-observations.js';
-import { readCsvRows, readGeoJsonRows, type SourceRow } from './read-rows.js';
+import { storeCopyRows, type Submitter } from '../observations/submit-observations.js';
 import { RollBack, rowErrors, secondsSince, tallyByHash, tallyStored } from './import-report.js';
-import { rowToObservation, type RowContext } from './row-to-observation.js';
-import { guessMapping } from '../contracts/import-columns.js';
-import { crossingMatcher, nameKey } from './crossing-names.js';
+import { checkRows, type CheckedRow, type CheckInput } from './check-rows.js';
+import { checkRowsInWorker } from './check-rows-in-worker.js';
+import { nameKey } from './crossing-names.js';
 import { badRequest } from '../http/http-error.js';
-import type { FieldIssue } from '../http/http-error.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { queueImportCommitted } from '../webhooks/import-events.js';
 
-const PREVIEW_ROWS = 10;
+const MAX_UNMATCHED_NAMES = 200;
 
-/** The crossings and the confirmed aliases (stored, then this import's own), read before any transaction. */
-async function loadMatcher(prisma: PrismaClient, given: Record<string, string>) {
+/**
+ * Rows per chunk, each one COPY (copy-observations.ts), on both databases. On PostgreSQL 5,000 gave 36 % of a raw
+ * COPY's rate against 25 % at 1,000 (10,000: 37 %, more memory). On the embedded database a chunk no longer sits in
+ * WebAssembly memory (which never shrinks) as the JSON parameter of old did: PGlite reads COPY's input from a blob
+ * 64 kB at a time, and 1,000 to 10,000 rows made no difference we could measure.
+ */
+const CHUNK_ROWS = 5000;
+
+/**
+ * From this size a file is checked on a worker thread when the database works on this one (Database.runsOnMainThread):
+ * some 30,000 rows, whose import takes seconds, against the 0.7–0.9 s the thread takes to start (tsx and the
+ * observation contract load in it).
+ */
+const CHECK_IN_WORKER_FROM_BYTES = 4_000_000;
+
+/**
+ * The crossings (for the names a file gives and the countries its directions need) and the confirmed aliases (stored,
+ * then this import's own), read before any transaction: validation inside it then needs no database, which the
+ * embedded one could not give it (the transaction holds its only connection).
+ */
+async function loadCrossings(prisma: PrismaClient, given: Record<string, string>): Promise<Pick<CheckInput, 'crossings' | 'aliases'>> {
   const [crossings, stored] = await Promise.all([
-    prisma.crossing.findMany({ select: { id: true, nameEn: true, nameZh: true, nameKo: true } }),
+    prisma.crossing.findMany({ select: { id: true, nameEn: true, nameZh: true, nameKo: true, countryA: true, countryB: true } }),
     prisma.crossingAlias.findMany({ select: { aliasKey: true, crossingId: true } }),
   ]);
   const ids = new Set(crossings.map((c) => c.id));
@@ -29,7 +46,7 @@ async function loadMatcher(prisma: PrismaClient, given: Record<string, string>) 
   if (bad.length) throw badRequest(bad);
   const aliases = new Map(stored.map((a) => [a.aliasKey, a.crossingId]));
   for (const [name, id] of Object.entries(given)) aliases.set(nameKey(name), id);
-  return crossingMatcher(crossings, aliases);
+  return { crossings, aliases: [...aliases] };
 }
 
 /** Keeps the names confirmed in this import for the next one. */
@@ -40,20 +57,6 @@ async function saveAliases(prisma: PrismaClient, given: Record<string, string>, 
     await prisma.crossingAlias.upsert({ where: { aliasKey }, create: { aliasKey, alias, crossingId, createdById: by.userId }, update: { alias, crossingId } });
   }
 }
-
-/** A row's own problems first, then the contract's for other fields (an unreadable date is not also "required"). */
-function mergeIssues(own: FieldIssue[], contract: FieldIssue[]): FieldIssue[] {
-  const named = new Set(own.map((i) => i.path));
-  return [...own, ...contract.filter((i) => !named.has(i.path))];
-}
-
-/**
- * Rows per chunk. On PostgreSQL each chunk is a COPY and one INSERT … SELECT: 5,000 rows gave 36 % of a raw COPY's
- * rate against 25 % at 1,000 (10,000: 37 %, more memory). On the embedded database a chunk is one JSON
- * parameter in WebAssembly memory, which never shrinks: 1,000 (5,000 took its RSS from 368 to 558 MB).
- */
-const chunkRows = (kind: Database['kind']) => (kind === 'postgresql' ? 5000 : 1000);
-const PROGRESS_EVERY = 1000;
 
 export type ImportFile = { path: string; name: string; sha256: string; format: 'csv' | 'geojson' };
 
@@ -104,7 +107,6 @@ export async function runImport(
   onProgress: (rowsRead: number) => void = () => {},
 ): Promise<ImportReport> {
   const { prisma } = db;
-  const chunkSize = chunkRows(db.kind);
   const started = performance.now();
   const errors = rowErrors();
   const addError = errors.add;
@@ -114,68 +116,50 @@ export async function runImport(
     errors: [], errorsTruncated: false, importId: null, seconds: 0,
     mapping: {}, unmatchedCrossings: [], preview: [],
   };
-  const matchCrossing = await loadMatcher(prisma, opts.crossingAliases);
-  let ctx: RowContext | null = null;
+  const input: CheckInput = {
+    path: file.path, format: file.format, maxRows: limits.maxRows, opts, chunkRows: CHUNK_ROWS,
+    ...(await loadCrossings(prisma, opts.crossingAliases)),
+  };
+  const inWorker = db.runsOnMainThread && fs.statSync(file.path).size >= CHECK_IN_WORKER_FROM_BYTES;
   const unmatched = new Map<string, ImportReport['unmatchedCrossings'][number]>();
   const conflictError = (v: { line: number; id: string }) =>
     addError({ line: v.line, fields: [{ path: 'id', message: `observation ${v.id} already exists with different content` }] });
 
   /**
-   * One pass over the file, a chunk at a time: memory stays flat whatever its size. `store`
-   * gets each chunk's valid rows (to classify on a dry run, to insert on a commit).
+   * One pass over the file, a chunk at a time (check-rows.ts): memory stays flat whatever its size.
+   * `store` gets each chunk's valid rows (to classify on a dry run, to insert on a commit).
    */
-  async function pass(db: Parameters<typeof validateObservations>[0], store: (valid: (ValidObservation & { line: number })[]) => Promise<void>) {
-    let chunk: SourceRow[] = [];
-    const crossings = new Map<string, { countryA: string; countryB: string } | null>();
-    // The database writes one chunk while this process reads and validates the next: two cores
-    // busy instead of one. At most one chunk waits, so memory stays at two chunks.
+  async function pass(input: CheckInput, store: (valid: CheckedRow[]) => Promise<void>) {
+    // The database writes one chunk while the next is read and checked (by PostgreSQL's processes, or while a
+    // worker thread checks): two cores busy instead of one. Memory stays at a few chunks.
     let writing: Promise<void> = Promise.resolve();
-    const flush = async () => {
-      if (!chunk.length) return;
-      const rows = chunk;
-      chunk = [];
-      // The mapping given, over guesses from the first row's columns (the header, for a CSV).
-      ctx ??= { opts, matchCrossing, columns: (report.mapping = { ...guessMapping(Object.keys(rows[0].fields)), ...opts.mapping }) };
-      const converted = rows.map((r) => (r.error ? null : rowToObservation(r.fields, ctx!)));
-      const result = await validateObservations(db, converted.map((c) => c?.item ?? {}), contentUuid, crossings);
-      const contractIssues = new Map(result.invalid.map((bad) => [bad.index, bad.issues]));
-      converted.forEach((c, index) => {
-        const m = c?.crossing;
-        if (m && !m.match.ok) {
-          const u = unmatched.get(m.value) ?? { value: m.value, rows: 0, firstLine: rows[index].line, candidates: m.match.candidates };
-          u.rows++;
-          if (unmatched.size < 200 || unmatched.has(m.value)) unmatched.set(m.value, u);
-        }
-        const issues = rows[index].error ? [{ path: '', message: rows[index].error! }] : mergeIssues(c!.issues, contractIssues.get(index) ?? []);
-        if (issues.length) (report.invalid++, addError({ line: rows[index].line, fields: issues }));
-      });
-      result.valid = result.valid.filter((v) => !converted[v.index]?.issues.length);
-      for (const v of result.valid) {
-        if (report.preview.length < PREVIEW_ROWS) report.preview.push({ line: rows[v.index].line, observation: { ...v.input, id: v.id } });
+    for await (const event of inWorker ? checkRowsInWorker(input) : checkRows(input)) {
+      if (event.type === 'progress') {
+        report.rows = event.rows;
+        onProgress(event.rows);
+        continue;
       }
-      report.valid += result.valid.length;
+      report.mapping = event.mapping;
+      for (const u of event.unmatched) {
+        const known = unmatched.get(u.value);
+        if (known) known.rows += u.rows;
+        else if (unmatched.size < MAX_UNMATCHED_NAMES) unmatched.set(u.value, u);
+      }
+      for (const e of event.invalid) (report.invalid++, addError(e));
+      report.preview.push(...event.preview);
+      report.valid += event.valid.length;
       await writing;
-      writing = store(result.valid.map((v, index) => ({ ...v, index, line: rows[v.index].line })));
+      writing = store(event.valid);
       // Awaited before the next chunk or at the end; marked handled so a failure waits for that await.
       writing.catch(() => {});
-    };
-    const source = file.format === 'csv' ? readCsvRows(file.path, limits.maxRows) : readGeoJsonRows(file.path, limits.maxRows);
-    for await (const row of source) {
-      chunk.push(row);
-      report.rows++;
-      // Every 1,000 rows read and checked, whatever the chunk size (the last chunk is at most one behind).
-      if (report.rows % PROGRESS_EVERY === 0) onProgress(report.rows);
-      if (chunk.length === chunkSize) await flush();
     }
-    await flush();
     await writing;
-    if (report.rows % PROGRESS_EVERY !== 0) onProgress(report.rows);
   }
 
   if (opts.dryRun) {
     // Ids seen earlier in this file, with their content: a repeat is existing, a change a conflict.
     const seen = new Map<string, string>();
-    await pass(prisma, async (valid) => {
+    await pass(input, async (valid) => {
       const stored = new Map((await listObservationHashes(prisma, valid.map((v) => v.id))).map((r) => [r.id, r.contentHash]));
       for (const v of valid) {
         tallyByHash(report, stored.get(v.id) ?? seen.get(v.id), v.hash, () => conflictError(v));
@@ -187,41 +171,30 @@ export async function runImport(
     // Rows are written as they are read, inside the one transaction; with `all`, the first
     // invalid row stops the writing (the rest is still checked, to report every error) and
     // the transaction is rolled back at the end.
-    const store = (target: Parameters<typeof storeObservations>[0]) => async (valid: (ValidObservation & { line: number })[]) => {
+    const store = (writer: ObservationWriter) => async (valid: CheckedRow[]) => {
       if (opts.mode === 'all' && (report.invalid > 0 || report.conflicts > 0)) return;
-      tallyStored(report, await storeObservations(target, valid, by, { importId }), (r) => conflictError(valid[r.index]));
+      // Rendered for COPY where they were checked: the pass was given `render`.
+      const rendered = valid as Required<CheckedRow>[];
+      tallyStored(report, await storeCopyRows(writer, rendered, by), (r) => conflictError(valid[r.index]));
     };
     const importRow = { id: importId, fileName: file.name, fileSha256: file.sha256, format: file.format, mode: opts.mode, createdById: by.userId! };
     const counts = () => ({ rowsTotal: report.rows, rowsCreated: report.created, rowsExisting: report.existing, rowsInvalid: report.invalid });
     const failed = () => opts.mode === 'all' && (report.invalid > 0 || report.conflicts > 0);
     try {
-      if (db.kind === 'postgresql') {
-        // COPY underneath (copy-observations.ts), on a connection of its own; the crossings the
-        // rows name are read through Prisma's other connections meanwhile.
-        await db.withSession(async (session) => {
-          await insertImport(session, importRow);
-          await session.exec(DEFER_ROLLUPS_SQL);
-          await pass(prisma, store({ writer: copyObservationWriter(session) }));
-          if (failed()) throw new RollBack();
-          await session.exec(FLUSH_DEFERRED_ROLLUPS_SQL);
-          await finishImport(session, importRow, report.created === 0 ? null : counts(), by);
-        }, { transactional: true });
-      } else {
-        // PGlite is one connection: validation must run inside the transaction that writes.
-        await prisma.$transaction(async (tx) => {
-          await tx.import.create({ data: { ...importRow, rowsTotal: 0, rowsCreated: 0, rowsExisting: 0, rowsInvalid: 0 } });
-          await tx.$executeRawUnsafe(DEFER_ROLLUPS_SQL);
-          await pass(tx, store({ tx }));
-          if (failed()) throw new RollBack();
-          await tx.$executeRawUnsafe(FLUSH_DEFERRED_ROLLUPS_SQL);
-          // A file that adds nothing (an upload repeated) leaves no trace either.
-          if (report.created === 0) await tx.import.delete({ where: { id: importId } });
-          else {
-            await tx.import.update({ where: { id: importId }, data: counts() });
-            await tx.auditEvent.create({ data: importedEvent(importRow, counts(), by) });
-          }
-        }, { timeout: 30 * 60_000, maxWait: 60_000 });
-      }
+      // One connection of the import's own, COPY underneath (copy-observations.ts). Nothing in it uses Prisma:
+      // on the embedded database this transaction holds the only connection.
+      await db.withSession(async (session) => {
+        await insertImport(session, importRow);
+        await session.exec(DEFER_ROLLUPS_SQL);
+        const writer = copyObservationWriter(session);
+        await pass({ ...input, render: { by, importId, transactionTime: await writer.transactionTime() } }, store(writer));
+        if (failed()) throw new RollBack();
+        await session.exec(FLUSH_DEFERRED_ROLLUPS_SQL);
+        await finishImport(session, importRow, report.created === 0 ? null : counts(), by);
+        await queueImportCommitted(session, {
+          kind: 'observations', importId, fileName: file.name, rowsTotal: report.rows, created: report.created, existing: report.existing, invalid: report.invalid,
+        });
+      }, { transactional: true });
       report.committed = true;
       report.importId = report.created > 0 ? importId : null;
       await saveAliases(prisma, opts.crossingAliases, by);

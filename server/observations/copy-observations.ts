@@ -3,27 +3,42 @@ import {
   NEW_OBSERVATION_COLUMN_DEFS, NEW_OBSERVATION_COLUMN_NAMES, observationValues, type NewObservation,
 } from './observations.repo.js';
 
+/**
+ * A row as the writer takes it: rendered for COPY ahead of time, so that a bulk import can render its rows where it
+ * checks them (a worker thread, check-rows.ts) and the writing thread only joins lines.
+ */
+export type CopyRow = {
+  id: string;
+  /** NEW_OBSERVATION_COLUMNS then updated_at, as one CSV line with its newline. */
+  line: string;
+  /** Gets a `create` audit event: a row that came with an import gets none (see insertObservationsIfAbsent). */
+  audited: boolean;
+};
+
 /** Where a bulk path's rows go and how their stored content is read back (storeObservations' `writer`). */
 export interface ObservationWriter {
-  /**
-   * Inserts the rows whose id is not taken, each with its `create` audit event unless it came with an import
-   * (see insertObservationsIfAbsent); the ids this call created.
-   */
-  insertIfAbsent(rows: NewObservation[], by: { userId: string | null; label: string }): Promise<string[]>;
+  /** The transaction's time, as INSERT's now() would give it: what the rows' updated_at must say. */
+  transactionTime(): Promise<string>;
+  /** Inserts the rows whose id is not taken, each audited one with its `create` audit event; the ids this call created. */
+  insertIfAbsent(rows: CopyRow[], by: { userId: string | null; label: string }): Promise<string[]>;
   contentHashes(ids: string[]): Promise<{ id: string; contentHash: string }[]>;
 }
 
 /** One CSV cell as COPY reads it: an unquoted empty cell is NULL, so every text is quoted (an empty one too). */
 const cell = (v: string | number | null) => (v === null ? '' : typeof v === 'number' ? String(v) : v.includes('"') ? `"${v.replace(/"/g, '""')}"` : `"${v}"`);
 
-/** COPY's input for `rows`, written into one string as it goes (no array per row: bulk imports make millions). */
-function csvLines(rows: (string | number | null)[][]): string {
-  let text = '';
-  for (const row of rows) {
-    for (let i = 0; i < row.length; i++) text += i === 0 ? cell(row[i]) : `,${cell(row[i])}`;
-    text += '\n';
-  }
-  return text;
+/** One CSV line, written into one string as it goes (no array per row: bulk imports make millions). */
+function csvLine(cells: (string | number | null)[]): string {
+  let text = cell(cells[0]);
+  for (let i = 1; i < cells.length; i++) text += `,${cell(cells[i])}`;
+  return `${text}\n`;
+}
+
+/** `r` as the writer takes it, stamped with the transaction's time (ObservationWriter.transactionTime). */
+export function copyRow(r: NewObservation, transactionTime: string): CopyRow {
+  const values = observationValues(r);
+  values.push(transactionTime);
+  return { id: r.id!, line: csvLine(values), audited: !r.importId };
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -44,13 +59,11 @@ const isUniqueViolation = (err: unknown) => (err as { code?: unknown } | null)?.
 export function copyObservationWriter(session: SqlSession): ObservationWriter {
   let staged = false;
   let checkTakenFirst = false;
-  // The transaction's time, as INSERT's now() would give it: the rows' updated_at.
-  let transactionTime: string | undefined;
+  let now: Promise<string> | undefined;
 
-  async function copyStraightIn(rows: NewObservation[], by: { userId: string | null; label: string }): Promise<boolean> {
-    transactionTime ??= (await session.query<{ now: Date }>('SELECT now() AS now'))[0].now.toISOString();
-    const observations = csvLines(rows.map((r) => [...observationValues(r), transactionTime!]));
-    const audit = csvLines(rows.filter((r) => !r.importId).map((r) => [r.id!, by.userId, by.label, 'create']));
+  async function copyStraightIn(rows: CopyRow[], by: { userId: string | null; label: string }): Promise<boolean> {
+    const observations = rows.map((r) => r.line).join('');
+    const audit = rows.filter((r) => r.audited).map((r) => csvLine([r.id, by.userId, by.label, 'create'])).join('');
     await session.exec('SAVEPOINT copy_straight_in');
     try {
       await session.copyFrom(`COPY observations (${NEW_OBSERVATION_COLUMN_NAMES}, updated_at) FROM STDIN WITH (FORMAT csv)`, observations);
@@ -64,15 +77,15 @@ export function copyObservationWriter(session: SqlSession): ObservationWriter {
     }
   }
 
-  async function insertThroughStaging(rows: NewObservation[], by: { userId: string | null; label: string }): Promise<string[]> {
+  async function insertThroughStaging(rows: CopyRow[], by: { userId: string | null; label: string }): Promise<string[]> {
     // Dropped with the transaction that made it; emptied between chunks.
-    await session.exec(staged ? 'TRUNCATE observation_staging' : `CREATE TEMP TABLE observation_staging (${NEW_OBSERVATION_COLUMN_DEFS}) ON COMMIT DROP`);
+    await session.exec(staged ? 'TRUNCATE observation_staging' : `CREATE TEMP TABLE observation_staging (${NEW_OBSERVATION_COLUMN_DEFS}, updated_at timestamptz) ON COMMIT DROP`);
     staged = true;
-    await session.copyFrom(`COPY observation_staging (${NEW_OBSERVATION_COLUMN_NAMES}) FROM STDIN WITH (FORMAT csv)`, csvLines(rows.map(observationValues)));
+    await session.copyFrom(`COPY observation_staging (${NEW_OBSERVATION_COLUMN_NAMES}, updated_at) FROM STDIN WITH (FORMAT csv)`, rows.map((r) => r.line).join(''));
     const created = await session.query<{ id: string }>(
       `WITH inserted AS (
          INSERT INTO observations (${NEW_OBSERVATION_COLUMN_NAMES}, updated_at)
-         SELECT ${NEW_OBSERVATION_COLUMN_NAMES}, now() FROM observation_staging
+         SELECT ${NEW_OBSERVATION_COLUMN_NAMES}, updated_at FROM observation_staging
          ON CONFLICT (id) DO NOTHING RETURNING id, import_id),
        audited AS (
          INSERT INTO audit_events (observation_id, actor_user_id, actor_label, action)
@@ -84,15 +97,16 @@ export function copyObservationWriter(session: SqlSession): ObservationWriter {
   }
 
   return {
+    transactionTime: () => (now ??= session.query<{ now: Date }>('SELECT now() AS now').then((r) => r[0].now.toISOString())),
     async insertIfAbsent(rows, by) {
       if (rows.length === 0) return [];
       let fresh = rows;
       if (checkTakenFirst) {
         const taken = new Set((await session.query<{ id: string }>('SELECT id::text AS id FROM observations WHERE id = ANY($1::uuid[])', [rows.map((r) => r.id)])).map((r) => r.id));
-        fresh = rows.filter((r) => !taken.has(r.id!));
+        fresh = rows.filter((r) => !taken.has(r.id));
         if (fresh.length === 0) return [];
       }
-      if (await copyStraightIn(fresh, by)) return fresh.map((r) => r.id!);
+      if (await copyStraightIn(fresh, by)) return fresh.map((r) => r.id);
       checkTakenFirst = true;
       return insertThroughStaging(fresh, by);
     },

@@ -9,7 +9,7 @@ import {
   createObservationsIfAbsent, insertObservationsIfAbsent, listObservationHashes,
   type NewObservation,
 } from './observations.repo.js';
-import type { ObservationWriter } from './copy-observations.js';
+import { copyRow, type CopyRow, type ObservationWriter } from './copy-observations.js';
 
 /** Who submits: stamped on every row and audit event. */
 export type Submitter = { userId: string | null; label: string };
@@ -24,7 +24,8 @@ export type ValidObservation = { index: number; input: ObservationInput; id: str
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-function toRow(v: ValidObservation, by: Submitter, importId?: string): NewObservation {
+/** A valid observation as the row it becomes. */
+export function newObservationRow(v: ValidObservation, by: Submitter, importId?: string): NewObservation {
   const o = v.input;
   return {
     id: v.id,
@@ -105,6 +106,9 @@ export async function validateObservations(
   return { valid, invalid };
 }
 
+/** What storing needs of a row to tell created, existing and conflicting ones apart. */
+type Keyed = { index: number; id: string; hash: string };
+
 /**
  * Stores valid observations once each. Ids are the idempotency keys: an id already stored
  * with the same content is `existing` (a safe resend), with other content a `conflict`. Safe
@@ -121,22 +125,45 @@ export async function storeObservations(
     alsoInTransaction?: (tx: Prisma.TransactionClient, createdIds: string[]) => Promise<void>;
   } = {},
 ): Promise<Exclude<SubmitResult, { status: 'invalid' }>[]> {
-  // Within one call the first occurrence of an id is the one inserted.
-  const firsts = new Map<string, ValidObservation>();
-  for (const v of valid) if (!firsts.has(v.id)) firsts.set(v.id, v);
-  const rows = [...firsts.values()].map((v) => toRow(v, by, opts.importId));
-  const inserted =
-    'writer' in target ? await target.writer.insertIfAbsent(rows, by)
-      : 'tx' in target ? await insertObservationsIfAbsent(target.tx, rows, by)
-        : await createObservationsIfAbsent(target.prisma, rows, by, opts.alsoInTransaction);
-  const created = new Set(inserted);
-  const notCreated = [...new Set(valid.filter((v) => !(created.has(v.id) && firsts.get(v.id) === v)).map((v) => v.id))];
+  if ('writer' in target) {
+    const time = await target.writer.transactionTime();
+    return storeCopyRows(target.writer, valid.map((v) => ({ index: v.index, id: v.id, hash: v.hash, copy: copyRow(newObservationRow(v, by, opts.importId), time) })), by);
+  }
+  const firsts = firstOfEachId(valid);
+  const rows = [...firsts.values()].map((v) => newObservationRow(v, by, opts.importId));
+  const inserted = 'tx' in target ? await insertObservationsIfAbsent(target.tx, rows, by)
+    : await createObservationsIfAbsent(target.prisma, rows, by, opts.alsoInTransaction);
+  return outcomes(valid, firsts, new Set(inserted), (ids) => listObservationHashes('tx' in target ? target.tx : target.prisma, ids));
+}
+
+/**
+ * storeObservations through a COPY writer, for rows rendered for it already: a bulk import renders its rows where it
+ * checks them (check-rows.ts), on a worker thread when the database works on this one.
+ */
+export async function storeCopyRows(writer: ObservationWriter, rows: (Keyed & { copy: CopyRow })[], by: Submitter) {
+  const firsts = firstOfEachId(rows);
+  const inserted = await writer.insertIfAbsent([...firsts.values()].map((r) => r.copy), by);
+  return outcomes(rows, firsts, new Set(inserted), (ids) => writer.contentHashes(ids));
+}
+
+/** Within one call the first occurrence of an id is the one inserted. */
+function firstOfEachId<T extends Keyed>(rows: T[]): Map<string, T> {
+  const firsts = new Map<string, T>();
+  for (const r of rows) if (!firsts.has(r.id)) firsts.set(r.id, r);
+  return firsts;
+}
+
+/** Each row's fate, from the ids the insert created and, for the others, the content hashes stored under their ids. */
+async function outcomes(
+  rows: Keyed[],
+  firsts: Map<string, Keyed>,
+  created: Set<string>,
+  storedHashes: (ids: string[]) => Promise<{ id: string; contentHash: string }[]>,
+): Promise<Exclude<SubmitResult, { status: 'invalid' }>[]> {
+  const notCreated = [...new Set(rows.filter((v) => !(created.has(v.id) && firsts.get(v.id) === v)).map((v) => v.id))];
   // Every row created (the usual bulk case): nothing to read back.
-  const hashes = notCreated.length === 0 ? []
-    : 'writer' in target ? await target.writer.contentHashes(notCreated)
-      : await listObservationHashes('tx' in target ? target.tx : target.prisma, notCreated);
-  const stored = new Map(hashes.map((r) => [r.id, r.contentHash]));
-  return valid.map((v) => {
+  const stored = new Map((notCreated.length === 0 ? [] : await storedHashes(notCreated)).map((r) => [r.id, r.contentHash]));
+  return rows.map((v) => {
     if (created.has(v.id) && firsts.get(v.id) === v) return { index: v.index, status: 'created' as const, id: v.id };
     if (stored.get(v.id) === v.hash) return { index: v.index, status: 'existing' as const, id: v.id };
     return {

@@ -12,14 +12,14 @@ const ownObservations = (db: Database) => db.prisma.observation.count({ where: {
 
 /**
  * Reference data always (idempotent): crossings, trade figures and the real BTS truck counts. Demo observations when asked (`always`), or with
- * `auto` only on an embedded database with no observations yet but the reference rows: a new user's first run.
- * A PostgreSQL deployment never gets made-up rows unless someone asks.
+ * `auto` only on a local database (the embedded one, Database.isLocal) with no observations yet but the reference rows:
+ * a new user's first run. A shared deployment (PostgreSQL) never gets made-up rows unless someone asks.
  */
 export async function seedDatabase(db: Database, demo: DemoPolicy, log?: Logger) {
   const crossings = await seedCrossings(db.prisma);
   const trade = await seedTrade(db.prisma);
   const wantDemo =
-    demo === 'always' || (demo === 'auto' && db.kind === 'embedded' && (await ownObservations(db)) === 0);
+    demo === 'always' || (demo === 'auto' && db.isLocal && (await ownObservations(db)) === 0);
   const bts = await seedBts(db.prisma);
   const demoRows = wantDemo ? await seedDemo(db.prisma) : { created: 0 };
   log?.info({ crossings, trade, bts, demo: { policy: demo, ...demoRows } }, 'seed done');

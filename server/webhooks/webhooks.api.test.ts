@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { observationBody, startTestApp, type TestApp } from '../test/test-app.js';
+import { DANDONG, observationBody, startTestApp, type TestApp } from '../test/test-app.js';
 import { testDbKind } from '../test/test-database.js';
 import { eventually, startReceiver } from '../test/webhook-receiver.js';
 import { pruneDeliveryLog, startWebhookWorker, type WebhookWorker } from './delivery-worker.js';
@@ -227,11 +227,19 @@ describe('webhook deliveries', () => {
       await eventually(() => r.received.length === 1);
       expect(JSON.parse(r.received[0].body)).toMatchObject({ type: 'import.committed', data: { kind: 'trade', rowsTotal: 1, created: 2, existing: 0, revisions: 0 } });
       expect((await upload()).body).toMatchObject({ committed: true, created: 0, existing: 2 });
+      // A bulk upload of observations, through the COPY transaction.
+      const csv = path.join(dir, 'field.csv');
+      fs.writeFileSync(csv, `id,crossingId,observedAt,metric,value,vehicleClass,method,source\n${crypto.randomUUID()},${DANDONG},2025-05-01T08:00:00Z,queue_vehicles,9,truck,field,hook test\n`);
+      const bulk = await t.request.post('/api/imports').set(t.as.observer).field('options', JSON.stringify({ dryRun: false })).attach('file', csv).expect(200);
+      expect(bulk.body).toMatchObject({ committed: true, created: 1 });
+      await eventually(() => r.received.length === 2);
+      expect(JSON.parse(r.received[1].body)).toMatchObject({ type: 'import.committed', data: { kind: 'observations', importId: bulk.body.importId, fileName: 'field.csv', rowsTotal: 1, created: 1, existing: 0, invalid: 0 } });
+      await t.request.post('/api/imports').set(t.as.observer).field('options', JSON.stringify({ dryRun: false })).attach('file', csv).expect(200);
       // A refused file (a bad reporter code) commits nothing and says nothing.
       fs.writeFileSync(file, 'month,reporter,partner,exports_usd,source\n2021-04,USA,CA,1,s\n');
       await t.request.post('/api/imports/trade').set(t.as.analyst).attach('file', file).field('options', JSON.stringify({ retrievedAt: '2026-11-01' }));
       await new Promise((r2) => setTimeout(r2, 400));
-      expect(r.received).toHaveLength(1);
+      expect(r.received).toHaveLength(2);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
       await r.close();
