@@ -60,7 +60,7 @@ export function observationValues(r: NewObservation): (string | number | null)[]
  * and one `observations.imported` audit event, run-import.ts), which the history shows. The rows travel as
  * one JSON parameter expanded by jsonb_to_recordset: one statement per chunk instead of
  * Prisma's createMany, several times faster for bulk files (measured in bench/import.ts).
- * (A bulk import on PostgreSQL copies instead: copy-observations.ts.)
+ * (A bulk import copies instead, on either database: copy-observations.ts.)
  */
 export async function insertObservationsIfAbsent(
   tx: Prisma.TransactionClient,

@@ -6,6 +6,7 @@ import { listBorders } from '../analysis/borders.js';
 import type { Logger } from '../logger.js';
 import { analysisChanges, watchStateOf, type WatchState } from './analysis-diff.js';
 import { enqueueWebhookEvent } from './enqueue.js';
+import { serialRuns } from './serial-runs.js';
 import { webhookSignals } from './signals.js';
 
 const WATCHED_FLOWS = ['imports', 'exports'] as const;
@@ -71,33 +72,15 @@ export type AnalysisWatch = { runOnce(): Promise<number>; stop(): Promise<void> 
  */
 export function startAnalysisWatch(prisma: PrismaClient, logger: Logger, settings: AnalysisSettings, opts: { debounceMs?: number; intervalMs?: number } = {}): AnalysisWatch {
   const debounceMs = opts.debounceMs ?? 5000;
-  let stopped = false;
-  let running: Promise<number> | null = null;
   let pending: NodeJS.Timeout | null = null;
-  let again = false;
+  // A change during a run is looked at by one more run after it.
+  const runs = serialRuns(() => runAnalysisWatch(prisma, settings), logger, 'analysis watch');
   const run = () => {
     pending = null;
-    if (stopped) return;
-    // A change during a run is looked at by one more run after it.
-    if (running) {
-      again = true;
-      return;
-    }
-    running = runAnalysisWatch(prisma, settings)
-      .catch((err) => {
-        logger.error({ err }, 'analysis watch failed');
-        return 0;
-      })
-      .finally(() => {
-        running = null;
-        if (again) {
-          again = false;
-          run();
-        }
-      });
+    runs.wake();
   };
   const soon = () => {
-    if (!stopped && !pending) pending = setTimeout(run, debounceMs);
+    if (!runs.stopped && !pending) pending = setTimeout(run, debounceMs);
   };
   const timer = setInterval(run, opts.intervalMs ?? 10 * 60_000);
   timer.unref();
@@ -105,15 +88,14 @@ export function startAnalysisWatch(prisma: PrismaClient, logger: Logger, setting
   setImmediate(run);
   return {
     runOnce: async () => {
-      await running;
+      await runs.current();
       return runAnalysisWatch(prisma, settings);
     },
     async stop() {
-      stopped = true;
       clearInterval(timer);
       if (pending) clearTimeout(pending);
       webhookSignals.off('data-changed', soon);
-      await running;
+      await runs.stop();
     },
   };
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Logger } from '../logger.js';
 import { SIGNATURE_HEADER, signatureHeader } from './signature.js';
+import { serialRuns } from './serial-runs.js';
 import { webhookSignals } from './signals.js';
 
 export type DeliverySettings = {
@@ -134,9 +135,6 @@ export type WebhookWorker = {
 export function startWebhookWorker(prisma: PrismaClient, logger: Logger, settings: Partial<DeliverySettings> = {}): WebhookWorker {
   const s = { ...DEFAULT_DELIVERY_SETTINGS, ...settings };
   const id = `${os.hostname()}:${process.pid}:${crypto.randomUUID().slice(0, 8)}`;
-  let stopped = false;
-  let running: Promise<number> | null = null;
-  let again = false;
 
   let prunedAt = 0;
   const runOnce = async (): Promise<number> => {
@@ -153,29 +151,12 @@ export function startWebhookWorker(prisma: PrismaClient, logger: Logger, setting
         if (outcome.error) logger.warn({ delivery: d.id, event: d.event_type, attempt: d.attempts, error: outcome.error }, 'webhook delivery failed');
       }));
       tried += due.length;
-      if (due.length < s.batch || stopped) return tried;
+      if (due.length < s.batch || runs.stopped) return tried;
     }
   };
   // One run at a time per worker; a wake-up during a run makes one more run after it.
-  const tick = () => {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = runOnce()
-      .catch((err) => {
-        logger.error({ err }, 'webhook worker run failed');
-        return 0;
-      })
-      .finally(() => {
-        running = null;
-        if (again && !stopped) {
-          again = false;
-          tick();
-        }
-      });
-  };
+  const runs = serialRuns(() => runOnce(), logger, 'webhook worker run');
+  const tick = runs.wake;
   const timer = setInterval(tick, s.pollMs);
   timer.unref();
   webhookSignals.on('queued', tick);
@@ -185,10 +166,9 @@ export function startWebhookWorker(prisma: PrismaClient, logger: Logger, setting
     id,
     runOnce,
     async stop() {
-      stopped = true;
       clearInterval(timer);
       webhookSignals.off('queued', tick);
-      await running;
+      await runs.stop();
     },
   };
 }
