@@ -3,6 +3,12 @@ import { readDataCsv } from './read-csv.js';
 
 const toNumber = (s: string) => (s.trim() === '' ? null : Number(s));
 const orNull = (s: string | undefined) => (s && s.trim() !== '' ? s.trim() : null);
+/**
+ * A Chinese or Korean name as the source writes it. The reference set appends its compiler's English notes in
+ * brackets to a few ("三合口岸 / 三合國境大橋 (as written, traditional chars)"): a note, not part of the name, so a
+ * Chinese reader is not shown English inside one. The note stays in the CSV beside its source.
+ */
+export const localName = (s: string | undefined) => orNull(s?.replace(/\s*\((?:as written|per )[^)]*\)\s*$/i, ''));
 
 /** data/crossings.csv row → database row. Sources separated by " | " become one entry each. */
 export function crossingFromCsv(r: Record<string, string>): Prisma.CrossingCreateInput {
@@ -11,8 +17,8 @@ export function crossingFromCsv(r: Record<string, string>): Prisma.CrossingCreat
   return {
     id: r.id,
     nameEn: r.name_en,
-    nameZh: orNull(r.name_zh),
-    nameKo: orNull(r.name_ko),
+    nameZh: localName(r.name_zh),
+    nameKo: localName(r.name_ko),
     countryA,
     countryB,
     kind: r.kind_code as Prisma.CrossingCreateInput['kind'],
